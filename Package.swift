@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "LookMLToolkit",
+    products: [
+        .executable(name: "lookml", targets: ["lookml"]),
+        .library(name: "LookMLSyntax", targets: ["LookMLSyntax"]),
+        .library(name: "LookMLFormat", targets: ["LookMLFormat"]),
+    ],
+    targets: [
+        // C libraries from Debian, wrapped as system library targets.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+
+        // Tokens, trivia, the lossless tree, the parser and its diagnostics.
+        .target(name: "LookMLSyntax"),
+        // The formatter: rewrites trivia only.
+        .target(name: "LookMLFormat", dependencies: ["LookMLSyntax"]),
+        // Argument parsing, commands, exit codes and output: everything the executable does.
+        .target(name: "LookMLCommands", dependencies: ["LookMLSyntax", "LookMLFormat"]),
+        // The thin executable.
+        .executableTarget(name: "lookml", dependencies: ["LookMLCommands"]),
+
+        .testTarget(name: "LookMLSyntaxTests", dependencies: ["LookMLSyntax"], exclude: ["Fixtures"]),
+        .testTarget(name: "LookMLFormatTests", dependencies: ["LookMLFormat", "LookMLSyntax"], exclude: ["Golden"]),
+        .testTarget(name: "LookMLCommandsTests", dependencies: ["LookMLCommands"]),
+    ]
+)

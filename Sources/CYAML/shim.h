@@ -1,0 +1,4 @@
+#ifndef LOOKML_CYAML_SHIM_H
+#define LOOKML_CYAML_SHIM_H
+#include <yaml.h>
+#endif

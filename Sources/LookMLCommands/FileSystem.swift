@@ -1,0 +1,117 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every read and write a command makes goes through this protocol: atomic writes in one place, and an
+/// in-memory implementation for tests.
+public protocol FileSystem: Sendable {
+    /// The bytes of a file.
+    func read(_ path: String) throws(CommandError) -> [UInt8]
+    /// Whether `path` is a directory (`true`), another kind of file (`false`), or absent (`nil`).
+    func kind(of path: String) -> Bool?
+    /// The regular files below a directory, recursively, sorted; hidden entries (`.git`) are skipped, symbolic
+    /// links to directories are not followed (so link loops cannot trap the walk).
+    func files(under directory: String) throws(CommandError) -> [String]
+    /// Replaces a file's content atomically: the new bytes go to a temporary file in the same directory that is
+    /// then renamed over the target, so a reader or a crash sees the old file or the new one, never a mix.
+    func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(CommandError)
+}
+
+/// The real file system, through POSIX calls.
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func read(_ path: String) throws(CommandError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .io("cannot read '\(path)': \(LocalFileSystem.lastError())") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .io("cannot read '\(path)': \(LocalFileSystem.lastError())") }
+        if info.st_mode & S_IFMT == S_IFDIR { throw .io("cannot read '\(path)': it is a directory") }
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16))) }
+            let got = bytes.withUnsafeMutableBufferPointer { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw .io("cannot read '\(path)': \(LocalFileSystem.lastError())")
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    public func kind(of path: String) -> Bool? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    public func files(under directory: String) throws(CommandError) -> [String] {
+        var result: [String] = []
+        var pending = [directory]
+        while let current = pending.popLast() {
+            guard let handle = opendir(current) else {
+                throw .io("cannot list '\(current)': \(LocalFileSystem.lastError())")
+            }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name.hasPrefix(".") { continue }
+                let path = current.hasSuffix("/") ? current + name : current + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                let type = info.st_mode & S_IFMT
+                if type == S_IFDIR {
+                    pending.append(path)
+                } else if type == S_IFREG {
+                    result.append(path)
+                } else if type == S_IFLNK {
+                    // A link to a file counts; a link to a directory is not followed.
+                    var target = stat()
+                    if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG { result.append(path) }
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    public func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(CommandError) {
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).lookml-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw .io("cannot write '\(path)': \(LocalFileSystem.lastError())") }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var failure: String?
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = LocalFileSystem.lastError()
+                    return
+                }
+                offset += written
+            }
+        }
+        // Keep the original file's permissions.
+        var info = stat()
+        if stat(path, &info) == 0 { fchmod(descriptor, info.st_mode & 0o7777) } else { fchmod(descriptor, 0o644) }
+        if failure == nil, fsync(descriptor) != 0 { failure = LocalFileSystem.lastError() }
+        close(descriptor)
+        if failure == nil, rename(temporary, path) != 0 { failure = LocalFileSystem.lastError() }
+        if let failure {
+            unlink(temporary)
+            throw .io("cannot write '\(path)': \(failure)")
+        }
+    }
+
+    static func lastError() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,112 @@
+/// The `lookml` command line: finds the subcommand, handles `--help` and `--version`, runs it, and maps errors
+/// to exit codes.
+public enum LookMLTool {
+    public static let version = "0.1.0"
+
+    /// Every subcommand, in the order `--help` lists them.
+    public static let commands: [CommandEntry] = [
+        CommandEntry(ParseCommand.self),
+        CommandEntry(PrintCommand.self),
+        CommandEntry(FormatCommand.self),
+    ]
+
+    static let exitCodes = """
+    EXIT CODES:
+      0  success, nothing found
+      1  findings: syntax errors, files that would change, check or lint findings
+      2  usage error, or a file that could not be read or written
+    """
+
+    static var overview: String {
+        var text = """
+        OVERVIEW: lookml — parse, format, check and generate LookML for Braze Currents blocks.
+
+        USAGE: lookml <subcommand> [options]
+
+        OPTIONS:
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        SUBCOMMANDS:
+
+        """
+        for command in commands {
+            text += "  " + command.name.padding(toLength: 22) + "  " + command.abstract + "\n"
+        }
+        text += "\n  See 'lookml help <subcommand>' for detailed help.\n\n" + exitCodes + "\n"
+        return text
+    }
+
+    /// Runs the tool with `arguments` (without the program name) and returns the exit code.
+    public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+        guard let first = arguments.first else {
+            context.console.err(overview)
+            return ExitCode.failure.rawValue
+        }
+        switch first {
+        case "-h", "--help":
+            context.console.out(overview)
+            return ExitCode.success.rawValue
+        case "--version", "version":
+            context.console.out("lookml \(version)\n")
+            return ExitCode.success.rawValue
+        case "help":
+            guard arguments.count > 1 else { context.console.out(overview); return ExitCode.success.rawValue }
+            guard let command = commands.first(where: { $0.name == arguments[1] }) else {
+                context.console.err("lookml: error: unknown subcommand '\(arguments[1])'\n")
+                return ExitCode.failure.rawValue
+            }
+            context.console.out(command.helpText)
+            return ExitCode.success.rawValue
+        default:
+            break
+        }
+        guard let command = commands.first(where: { $0.name == first }) else {
+            let names = commands.map(\.name)
+            let suggestion = names.min { editDistance($0, first) < editDistance($1, first) }
+                .flatMap { editDistance($0, first) <= 2 ? " (did you mean '\($0)'?)" : nil } ?? ""
+            context.console.err("lookml: error: unknown subcommand '\(first)'\(suggestion)\nSee 'lookml --help'.\n")
+            return ExitCode.failure.rawValue
+        }
+        var rest = Arguments(Array(arguments.dropFirst()))
+        if rest.flag("-h", "--help") {
+            context.console.out(command.helpText)
+            return ExitCode.success.rawValue
+        }
+        switch command.execute(rest, context) {
+        case .success(let code):
+            return code.rawValue
+        case .failure(let error):
+            switch error {
+            case .usage(let message):
+                context.console.err("lookml \(command.name): error: \(message)\nSee 'lookml \(command.name) --help'.\n")
+            case .io(let message):
+                context.console.err("lookml \(command.name): error: \(message)\n")
+            }
+            return error.exitCode.rawValue
+        }
+    }
+}
+
+extension String {
+    func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+public func editDistance(_ lhs: String, _ rhs: String) -> Int {
+    let a = Array(lhs.unicodeScalars), b = Array(rhs.unicodeScalars)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,49 @@
+/// What the parser and the `lkml-json` writer know about individual LookML keys.
+///
+/// Key knowledge is data: add a key here, not a branch in the parser.
+public enum KeyCatalog {
+    /// Keys whose value is an expression block running to `;;`. Inside one, `#`, quotes and braces are SQL,
+    /// HTML or Liquid, not LookML.
+    public static let expressionKeys: Set<String> = [
+        "expression", "expression_custom_filter", "html",
+        "sql", "sql_always_having", "sql_always_where", "sql_create", "sql_distinct_key", "sql_end",
+        "sql_foreign_key", "sql_latitude", "sql_longitude", "sql_on", "sql_preamble", "sql_start",
+        "sql_step", "sql_table_name", "sql_trigger", "sql_trigger_value", "sql_where",
+    ]
+
+    /// Keys that may repeat in one block; the Python `lkml` library collects them under a plural key.
+    public static let repeatableKeys: Set<String> = [
+        "access_filter", "access_grant", "action", "aggregate_table", "allowed_value", "assert",
+        "bind_filters", "column", "constant", "datagroup", "derived_column", "dimension", "dimension_group",
+        "explore", "extends", "filter", "filters", "form_param", "include", "join", "link",
+        "local_dependency", "map_layer", "measure", "named_value_format", "option", "override_constant",
+        "param", "parameter", "query", "remote_dependency", "set", "sql_step", "test",
+        "user_attribute_param", "view", "when",
+    ]
+
+    /// Keys whose block opens a new structural scope that an unterminated expression would never contain:
+    /// a line starting with one of them ends a runaway `sql:` block during error recovery.
+    static let structuralKeys: Set<String> = [
+        "dimension", "dimension_group", "measure", "filter", "parameter", "view", "explore", "join",
+    ]
+
+    /// The key `lkml` uses for a repeatable key (`dimension` → `dimensions`, `filters` → `filters__all`).
+    public static func pluralKey(for key: String) -> String {
+        switch key {
+        case "filters", "bind_filters", "extends": return key + "__all"
+        case "query": return "queries"
+        case "remote_dependency": return "remote_dependencies"
+        case "local_dependency": return "local_dependencies"
+        default: return key + "s"
+        }
+    }
+
+    /// True when the key bytes name an expression key. Avoids building a `String` for the common keys.
+    @inline(__always)
+    static func isExpressionKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count >= 3, range.count <= 24 else { return false }
+        let first = bytes[range.lowerBound]
+        guard first == UInt8(ascii: "s") || first == UInt8(ascii: "h") || first == UInt8(ascii: "e") else { return false }
+        return expressionKeys.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+    }
+}

@@ -1,0 +1,211 @@
+/// A recursive-descent parser over the grammar documented on `Document`.
+///
+/// It never throws and never stops early: an absent token becomes a zero-width *missing* token, text it cannot
+/// place becomes an `UnexpectedNode`. Diagnostics are derived from those afterwards (`SyntaxValidator`).
+/// Vocabulary: `at` looks, `eat` consumes a token already checked, `expect` consumes or synthesises a missing one.
+struct Parser {
+    /// Blocks and lists nested deeper than this are kept as unexpected text, with a diagnostic.
+    static let maximumDepth = 64
+
+    private var lexer: Lexer
+    private var buffer: [Token] = []
+    private var bufferHead = 0
+    private let bytes: UnsafeBufferPointer<UInt8>
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        self.lexer = Lexer(bytes: bytes)
+        buffer.reserveCapacity(4)
+    }
+
+    // MARK: Token access
+
+    /// The token `offset` places ahead, lexed in normal context.
+    private mutating func peek(_ offset: Int = 0, trailingComment: Bool = true) -> Token {
+        while buffer.count - bufferHead <= offset {
+            let isLast = buffer.count - bufferHead == offset
+            buffer.append(lexer.next(trailingComment: isLast ? trailingComment : true))
+        }
+        return buffer[bufferHead + offset]
+    }
+
+    private mutating func at(_ kind: TokenKind) -> Bool { peek().kind == kind }
+
+    @discardableResult
+    private mutating func eat() -> Token {
+        let token = peek()
+        bufferHead += 1
+        if bufferHead == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+            bufferHead = 0
+        }
+        return token
+    }
+
+    private mutating func expect(_ kind: TokenKind) -> Token {
+        if at(kind) { return eat() }
+        return .missing(kind, at: Int(peek().leadingStart))
+    }
+
+    private func isExpressionKey(_ token: Token) -> Bool {
+        token.kind == .literal && KeyCatalog.isExpressionKey(bytes, token.textRange)
+    }
+
+    // MARK: Productions
+
+    /// document ← item* EOF
+    mutating func parseDocument() -> Document {
+        var items: [Item] = []
+        while !at(.endOfFile) {
+            let before = peek().textStart
+            if at(.rightBrace) {
+                items.append(.unexpected(UnexpectedNode(tokens: [eat()], reason: .unmatchedRightBrace)))
+            } else {
+                items.append(parseItem(depth: 0))
+            }
+            assert(peek().textStart > before || at(.endOfFile), "parser made no progress")
+        }
+        return Document(items: items, endOfFile: eat())
+    }
+
+    /// Items up to (not including) a `}` or end of file.
+    private mutating func parseItems(depth: Int) -> [Item] {
+        var items: [Item] = []
+        while !at(.rightBrace), !at(.endOfFile) {
+            let before = peek().textStart
+            items.append(parseItem(depth: depth))
+            assert(peek().textStart > before || at(.endOfFile) || at(.rightBrace), "parser made no progress")
+        }
+        return items
+    }
+
+    /// item ← field / unexpected
+    private mutating func parseItem(depth: Int) -> Item {
+        if at(.literal), startsField() { return .field(parseField(depth: depth)) }
+        // Gather everything up to the next plausible key, `}` or end of file; stray blocks go whole.
+        var tokens: [Token] = []
+        repeat {
+            if at(.leftBrace) || at(.leftBracket) {
+                tokens.append(contentsOf: skipBalanced())
+            } else {
+                tokens.append(eat())
+            }
+        } while !at(.rightBrace) && !at(.endOfFile) && !(at(.literal) && startsField())
+        return .unexpected(UnexpectedNode(tokens: tokens, reason: .expectedKey))
+    }
+
+    /// True when the literal at the cursor starts a field: `key:`, or `key name {`, `key {`, `key [` with the
+    /// colon forgotten.
+    private mutating func startsField() -> Bool {
+        let key = peek()
+        let next = peek(1, trailingComment: !isExpressionKey(key))
+        switch next.kind {
+        case .colon, .leftBrace, .leftBracket: return true
+        case .literal, .string: return peek(2).kind == .leftBrace
+        default: return false
+        }
+    }
+
+    /// field ← KEY ':' value
+    private mutating func parseField(depth: Int) -> Field {
+        let key = eat()
+        let colon = expect(.colon)
+        if isExpressionKey(key), !colon.isMissing {
+            precondition(bufferHead == buffer.count, "expression must be lexed before any look-ahead")
+            let (body, terminator) = lexer.nextExpression()
+            return Field(key: key, colon: colon, value: .expression(body: body, terminator: terminator))
+        }
+        return Field(key: key, colon: colon, value: parseValue(depth: depth))
+    }
+
+    /// value ← block / list / STRING / LITERAL
+    private mutating func parseValue(depth: Int) -> Value {
+        let token = peek()
+        switch token.kind {
+        case .leftBrace:
+            return parseBlock(name: nil, depth: depth)
+        case .leftBracket:
+            if depth >= Parser.maximumDepth { return .block(tooDeep(name: nil)) }
+            return .list(parseList())
+        case .literal, .string:
+            if peek(1).kind == .leftBrace { return parseBlock(name: eat(), depth: depth) }
+            eat()
+            return token.kind == .literal ? .literal(token) : .string(token)
+        default:
+            return .missing(.missing(.literal, at: Int(token.leadingStart)))
+        }
+    }
+
+    /// block ← name? '{' ':'? item* '}'
+    private mutating func parseBlock(name: Token?, depth: Int) -> Value {
+        if depth >= Parser.maximumDepth { return .block(tooDeep(name: name)) }
+        let leftBrace = eat()
+        let strayColon = at(.colon) ? eat() : nil
+        let items = parseItems(depth: depth + 1)
+        let rightBrace = expect(.rightBrace)
+        return .block(BlockValue(name: name, leftBrace: leftBrace, strayColon: strayColon, items: items, rightBrace: rightBrace))
+    }
+
+    /// list ← '[' (',' / listItem)* ']'
+    private mutating func parseList() -> ListValue {
+        let leftBracket = eat()
+        var elements: [ListElement] = []
+        loop: while true {
+            let token = peek()
+            switch token.kind {
+            case .rightBracket, .endOfFile, .rightBrace, .leftBrace:
+                break loop
+            case .comma:
+                elements.append(.comma(eat()))
+            case .literal, .string:
+                let value = eat()
+                if at(.colon) {
+                    let colon = eat()
+                    let pairValue: Token
+                    if at(.literal) || at(.string) { pairValue = eat() } else { pairValue = .missing(.literal, at: Int(peek().leadingStart)) }
+                    elements.append(.item(ListItem(value: value, pair: (colon, pairValue))))
+                } else {
+                    elements.append(.item(ListItem(value: value, pair: nil)))
+                }
+            default:
+                elements.append(.unexpected(eat()))
+            }
+        }
+        let rightBracket = expect(.rightBracket)
+        return ListValue(leftBracket: leftBracket, elements: elements, rightBracket: rightBracket)
+    }
+
+    /// A block opened beyond `maximumDepth`: its balanced contents are kept as one unexpected item.
+    private mutating func tooDeep(name: Token?) -> BlockValue {
+        let opening = peek()
+        let tokens = skipBalanced()
+        let node = UnexpectedNode(tokens: tokens, reason: .nestingTooDeep)
+        return BlockValue(name: name, leftBrace: .missing(.leftBrace, at: Int(opening.leadingStart)), strayColon: nil,
+                          items: [.unexpected(node)], rightBrace: .missing(.rightBrace, at: Int(opening.leadingStart)))
+    }
+
+    /// Consumes a balanced `{…}` or `[…]` region without recursion, still lexing expression bodies in context.
+    private mutating func skipBalanced() -> [Token] {
+        var tokens: [Token] = []
+        var depth = 0
+        repeat {
+            let token = peek()
+            switch token.kind {
+            case .endOfFile: return tokens
+            case .leftBrace, .leftBracket: depth += 1
+            case .rightBrace, .rightBracket: depth -= 1
+            default: break
+            }
+            if token.kind == .literal, isExpressionKey(token), peek(1, trailingComment: false).kind == .colon {
+                tokens.append(eat())
+                tokens.append(eat())
+                let (body, terminator) = lexer.nextExpression()
+                tokens.append(body)
+                tokens.append(terminator)
+                continue
+            }
+            tokens.append(eat())
+        } while depth > 0
+        return tokens
+    }
+}

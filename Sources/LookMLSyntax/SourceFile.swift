@@ -1,0 +1,88 @@
+/// The bytes of one LookML file and the table that maps byte offsets to lines and columns.
+///
+/// Every token and diagnostic refers to a `SourceFile` by byte offset; line and column are derived on demand,
+/// so the lexer never pays for them.
+public final class SourceFile: Sendable {
+    /// The path the file was read from, as the user named it (used in diagnostics).
+    public let path: String
+    /// The file's bytes, unchanged.
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of every line; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") {
+                starts.append(index + 1)
+            }
+        }
+        self.lineStarts = starts
+    }
+
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The text of a byte range, decoded as UTF-8 (invalid sequences become U+FFFD).
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The whole file as text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Line (1-based) and column (1-based, counted in Unicode scalars) of a byte offset.
+    public func location(of offset: Int) -> SourceLocation {
+        let clamped = max(0, min(offset, bytes.count))
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
+        }
+        var column = 1
+        var index = lineStarts[low]
+        while index < clamped {
+            if bytes[index] & 0b1100_0000 != 0b1000_0000 { column += 1 }
+            index += 1
+        }
+        // A continuation byte counted above belongs to the scalar that started before it.
+        if clamped < bytes.count, clamped > lineStarts[low], bytes[clamped] & 0b1100_0000 == 0b1000_0000 {
+            column -= 1
+        }
+        return SourceLocation(offset: clamped, line: low + 1, column: column)
+    }
+
+    /// The text of line `line` (1-based) without its line terminator.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return text(start..<end)
+    }
+}
+
+/// A position in a source file.
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// Byte offset from the start of the file.
+    public var offset: Int
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column, counted in Unicode scalars (a tab counts as one).
+    public var column: Int
+
+    public init(offset: Int, line: Int, column: Int) {
+        self.offset = offset
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool { lhs.offset < rhs.offset }
+
+    public var description: String { "\(line):\(column)" }
+}

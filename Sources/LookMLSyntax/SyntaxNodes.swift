@@ -1,0 +1,173 @@
+/// The concrete syntax tree. Nodes hold tokens; tokens hold every byte, so walking a node's tokens in order
+/// and printing their full text reproduces the source exactly.
+///
+/// Grammar (PEG; one parser method per rule):
+/// ```
+/// document     ← item* EOF
+/// item         ← field / unexpected
+/// field        ← KEY ':' value
+/// value        ← EXPRESSION ';;'                 (when KEY takes an expression block)
+///              / name? '{' ':'? item* '}'        (a block; Looker tolerates the stray ':')
+///              / '[' listElement* ']'
+///              / STRING / LITERAL
+/// listElement  ← ',' / listItem
+/// listItem     ← (LITERAL / STRING) (':' (STRING / LITERAL))?
+/// name         ← LITERAL / STRING
+/// ```
+public struct Document: Sendable {
+    public var items: [Item]
+    public var endOfFile: Token
+}
+
+/// One entry of a block or of the document.
+public enum Item: Sendable {
+    case field(Field)
+    case unexpected(UnexpectedNode)
+}
+
+/// Tokens the parser could not place, kept so that nothing is lost, with the reason.
+public struct UnexpectedNode: Sendable {
+    public enum Reason: Sendable {
+        /// Text where a `key:` should start.
+        case expectedKey
+        /// A `}` with no block open.
+        case unmatchedRightBrace
+        /// A block or list nested deeper than the parser descends.
+        case nestingTooDeep
+    }
+
+    public var tokens: [Token]
+    public var reason: Reason
+}
+
+/// `key: value` — the one shape of every LookML statement.
+public struct Field: Sendable {
+    public var key: Token
+    public var colon: Token
+    public var value: Value
+}
+
+/// What follows `key:`.
+public enum Value: Sendable {
+    /// A bare word: `yes`, `left_outer`, `2`, `view.field`.
+    case literal(Token)
+    /// A double-quoted string.
+    case string(Token)
+    /// An expression block: the trimmed body and the `;;` that closes it.
+    case expression(body: Token, terminator: Token)
+    case list(ListValue)
+    case block(BlockValue)
+    /// Nothing usable followed the colon; the token is a zero-width placeholder where the value belongs.
+    case missing(Token)
+}
+
+/// `name { items }` or `{ items }`.
+public struct BlockValue: Sendable {
+    /// The block's name (`users`, `+users`), absent for anonymous blocks such as `derived_table: {`.
+    public var name: Token?
+    public var leftBrace: Token
+    /// A `:` right after `{`, which Looker tolerates.
+    public var strayColon: Token?
+    public var items: [Item]
+    public var rightBrace: Token
+}
+
+/// `[ elements ]`.
+public struct ListValue: Sendable {
+    public var leftBracket: Token
+    public var elements: [ListElement]
+    public var rightBracket: Token
+
+    /// The items, without the commas.
+    public var items: [ListItem] {
+        elements.compactMap { if case .item(let item) = $0 { return item } else { return nil } }
+    }
+}
+
+/// One element between the brackets of a list: an item, a comma, or a token that does not belong.
+public enum ListElement: Sendable {
+    case item(ListItem)
+    case comma(Token)
+    case unexpected(Token)
+}
+
+/// A list item: `view.field`, `"string"`, or a pair `view.field: "value"` as in `filters: [...]`.
+public struct ListItem: Sendable {
+    public var value: Token
+    /// For pairs: the `:` and the value after it.
+    public var pair: (colon: Token, value: Token)?
+}
+
+// MARK: - Token walks
+
+extension Document {
+    /// Calls `body` with every token of the document, in source order.
+    public func forEachToken(_ body: (Token) -> Void) {
+        for item in items { item.forEachToken(body) }
+        body(endOfFile)
+    }
+}
+
+extension Item {
+    public func forEachToken(_ body: (Token) -> Void) {
+        switch self {
+        case .field(let field): field.forEachToken(body)
+        case .unexpected(let node): node.tokens.forEach(body)
+        }
+    }
+}
+
+extension Field {
+    public func forEachToken(_ body: (Token) -> Void) {
+        body(key)
+        body(colon)
+        value.forEachToken(body)
+    }
+}
+
+extension Value {
+    public func forEachToken(_ body: (Token) -> Void) {
+        switch self {
+        case .literal(let token), .string(let token), .missing(let token): body(token)
+        case .expression(let expressionBody, let terminator): body(expressionBody); body(terminator)
+        case .list(let list): list.forEachToken(body)
+        case .block(let block): block.forEachToken(body)
+        }
+    }
+
+    /// The first token of the value.
+    public var firstToken: Token {
+        switch self {
+        case .literal(let token), .string(let token), .missing(let token): return token
+        case .expression(let expressionBody, _): return expressionBody
+        case .list(let list): return list.leftBracket
+        case .block(let block): return block.name ?? block.leftBrace
+        }
+    }
+}
+
+extension BlockValue {
+    public func forEachToken(_ body: (Token) -> Void) {
+        if let name { body(name) }
+        body(leftBrace)
+        if let strayColon { body(strayColon) }
+        for item in items { item.forEachToken(body) }
+        body(rightBrace)
+    }
+}
+
+extension ListValue {
+    public func forEachToken(_ body: (Token) -> Void) {
+        body(leftBracket)
+        for element in elements {
+            switch element {
+            case .item(let item):
+                body(item.value)
+                if let pair = item.pair { body(pair.colon); body(pair.value) }
+            case .comma(let token), .unexpected(let token):
+                body(token)
+            }
+        }
+        body(rightBracket)
+    }
+}
