@@ -27,11 +27,13 @@ let package = Package(
         .target(name: "LookMLFormat", dependencies: ["LookMLSyntax"]),
         // Argument parsing, commands, exit codes and output: everything the executable does.
         .target(name: "LookMLCommands", dependencies: ["LookMLSyntax", "LookMLFormat"]),
+        // Seeded random LookML for property tests, benchmarks and fuzzing.
+        .target(name: "LookMLTestSupport"),
         // The thin executable.
         .executableTarget(name: "lookml", dependencies: ["LookMLCommands"]),
 
-        .testTarget(name: "LookMLSyntaxTests", dependencies: ["LookMLSyntax"], exclude: ["Fixtures"]),
-        .testTarget(name: "LookMLFormatTests", dependencies: ["LookMLFormat", "LookMLSyntax"], exclude: ["Golden"]),
+        .testTarget(name: "LookMLSyntaxTests", dependencies: ["LookMLSyntax", "LookMLTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LookMLFormatTests", dependencies: ["LookMLFormat", "LookMLSyntax", "LookMLTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LookMLCommandsTests", dependencies: ["LookMLCommands"]),
     ]
 )

@@ -46,21 +46,28 @@ struct Lexer {
     }
 
     /// Lexes an expression body and its `;;`. The body token's text is trimmed of surrounding whitespace,
-    /// which becomes its trivia. When no `;;` closes the body, the terminator is a missing token and the body
-    /// stops before the first line that plainly starts new LookML (`dimension: x {`, `sql:`), or at end of file.
+    /// which becomes its trivia. The body runs to the first `;;`, as in Looker. Only when a line that plainly
+    /// starts new LookML (`dimension: x {`, `sql:`) comes first is the body unterminated: then it stops before
+    /// the first line holding only `}` (or before that LookML line), the terminator is a missing token, and the
+    /// parser carries on from there, so one forgotten `;;` does not hide the rest of the file.
     mutating func nextExpression() -> (body: Token, terminator: Token) {
         let leadingStart = position
         let count = bytes.count
         var index = position
         var terminatorStart = -1
         var runawayLineStart = -1
+        // The first line holding only `}`: where a runaway body most likely should have ended.
+        var loneBraceLineStart = -1
         while index < count {
             let byte = bytes[index]
             if byte == UInt8(ascii: ";") {
                 if index + 1 < count, bytes[index + 1] == UInt8(ascii: ";") { terminatorStart = index; break }
-            } else if byte == 0x0A, index + 1 < count, startsNewLookML(at: index + 1) {
-                runawayLineStart = index
-                break
+            } else if byte == 0x0A, index + 1 < count {
+                if startsNewLookML(at: index + 1) {
+                    runawayLineStart = loneBraceLineStart >= 0 ? loneBraceLineStart : index
+                    break
+                }
+                if loneBraceLineStart < 0, isLoneRightBrace(lineStart: index + 1) { loneBraceLineStart = index }
             }
             index += 1
         }
@@ -164,6 +171,17 @@ struct Lexer {
         var end = start + 1
         while end < count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
         position = end
+    }
+
+    /// True when the line starting at `lineStart` holds only `}` and whitespace.
+    private func isLoneRightBrace(lineStart: Int) -> Bool {
+        var index = lineStart
+        let count = bytes.count
+        while index < count, Lexer.isHorizontalSpace(bytes[index]) { index += 1 }
+        guard index < count, bytes[index] == UInt8(ascii: "}") else { return false }
+        index += 1
+        while index < count, Lexer.isHorizontalSpace(bytes[index]) || bytes[index] == 0x0D { index += 1 }
+        return index == count || bytes[index] == 0x0A
     }
 
     /// True when the line starting at `lineStart` begins (after indentation) with an expression key and `:`,

@@ -1,0 +1,10 @@
+view: crlf {
+  dimension: id {
+    type: string
+  }
+
+  # kept
+  measure: n {
+    type: count
+  }
+}

@@ -1,0 +1,7 @@
+view: crlf {
+    dimension: id {type: string}
+
+
+  # kept
+  measure: n {type:count}
+}

@@ -1,0 +1,4 @@
+view: unsub {
+  "loose string"
+  dimension: id { type: string }
+}

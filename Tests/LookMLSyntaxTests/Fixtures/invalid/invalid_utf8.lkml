@@ -1,0 +1,3 @@
+view: binary {
+  label: "café"
+}

@@ -1,0 +1,5 @@
+view: opens {
+  dimension id {
+    type: string
+  }
+}

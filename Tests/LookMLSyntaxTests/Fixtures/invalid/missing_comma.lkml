@@ -1,0 +1,3 @@
+explore: opens {
+  fields: [opens.id opens.time]
+}

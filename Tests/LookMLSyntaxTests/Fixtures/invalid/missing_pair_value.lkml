@@ -1,0 +1,3 @@
+explore: clicks {
+  always_filter: { filters: [clicks.url: ] }
+}

@@ -1,0 +1,5 @@
+view: clicks {
+  dimension: url {
+    type:
+  }
+}

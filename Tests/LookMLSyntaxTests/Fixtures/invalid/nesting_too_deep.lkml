@@ -1,0 +1,142 @@
+view: deep {
+  link: {
+    link: {
+      link: {
+        link: {
+          link: {
+            link: {
+              link: {
+                link: {
+                  link: {
+                    link: {
+                      link: {
+                        link: {
+                          link: {
+                            link: {
+                              link: {
+                                link: {
+                                  link: {
+                                    link: {
+                                      link: {
+                                        link: {
+                                          link: {
+                                            link: {
+                                              link: {
+                                                link: {
+                                                  link: {
+                                                    link: {
+                                                      link: {
+                                                        link: {
+                                                          link: {
+                                                            link: {
+                                                              link: {
+                                                                link: {
+                                                                  link: {
+                                                                    link: {
+                                                                      link: {
+                                                                        link: {
+                                                                          link: {
+                                                                            link: {
+                                                                              link: {
+                                                                                link: {
+                                                                                  link: {
+                                                                                    link: {
+                                                                                      link: {
+                                                                                        link: {
+                                                                                          link: {
+                                                                                            link: {
+                                                                                              link: {
+                                                                                                link: {
+                                                                                                  link: {
+                                                                                                    link: {
+                                                                                                      link: {
+                                                                                                        link: {
+                                                                                                          link: {
+                                                                                                            link: {
+                                                                                                              link: {
+                                                                                                                link: {
+                                                                                                                  link: {
+                                                                                                                    link: {
+                                                                                                                      link: {
+                                                                                                                        link: {
+                                                                                                                          link: {
+                                                                                                                            link: {
+                                                                                                                              link: {
+                                                                                                                                link: {
+                                                                                                                                  link: {
+                                                                                                                                    link: {
+                                                                                                                                      link: {
+                                                                                                                                        link: {
+                                                                                                                                          link: {
+                                                                                                                                            link: {
+                                                                                                                                            }
+                                                                                                                                          }
+                                                                                                                                        }
+                                                                                                                                      }
+                                                                                                                                    }
+                                                                                                                                  }
+                                                                                                                                }
+                                                                                                                              }
+                                                                                                                            }
+                                                                                                                          }
+                                                                                                                        }
+                                                                                                                      }
+                                                                                                                    }
+                                                                                                                  }
+                                                                                                                }
+                                                                                                              }
+                                                                                                            }
+                                                                                                          }
+                                                                                                        }
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                    }
+                                                                                  }
+                                                                                }
+                                                                              }
+                                                                            }
+                                                                          }
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,3 @@
+view: installs {
+  dimension: source {: type: string }
+}

@@ -1,0 +1,6 @@
+view: bounces {
+  dimension: reason {
+    type: string
+
+view: next {
+}

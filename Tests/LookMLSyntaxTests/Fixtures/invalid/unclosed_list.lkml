@@ -1,0 +1,3 @@
+explore: email {
+  fields: [email_sends.id, email_sends.time
+}

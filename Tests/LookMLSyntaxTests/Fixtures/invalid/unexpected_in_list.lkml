@@ -1,0 +1,3 @@
+explore: sends {
+  fields: [sends.id, ;;]
+}

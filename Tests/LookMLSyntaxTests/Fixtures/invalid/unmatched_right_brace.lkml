@@ -1,0 +1,4 @@
+view: deliveries {
+  dimension: ip { type: string }
+}
+}

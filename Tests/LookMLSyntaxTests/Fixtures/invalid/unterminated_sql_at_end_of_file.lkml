@@ -1,0 +1,3 @@
+view: pushes {
+  derived_table: {
+    sql: SELECT * FROM PUSH_SENDS

@@ -1,0 +1,8 @@
+view: email_sends {
+  dimension: campaign_id {
+    sql: ${TABLE}.CAMPAIGN_ID
+  }
+  dimension: send_id {
+    sql: ${TABLE}.SEND_ID ;;
+  }
+}

@@ -1,0 +1,6 @@
+view: spam {
+  dimension: address {
+    label: "Email address
+    type: string
+  }
+}

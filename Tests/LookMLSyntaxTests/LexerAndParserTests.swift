@@ -1,0 +1,81 @@
+import Testing
+@testable import LookMLSyntax
+
+@Suite("Lexer and parser")
+struct LexerAndParserTests {
+    /// The fields of the first block in `text`.
+    private func firstBlockFields(_ text: String) -> (SyntaxTree, [Field]) {
+        let tree = SyntaxTree.parse(text)
+        guard case .field(let field)? = tree.document.items.first, case .block(let block) = field.value else { return (tree, []) }
+        return (tree, block.items.compactMap { if case .field(let f) = $0 { return f } else { return nil } })
+    }
+
+    @Test("inside an expression block, #, quotes and braces are SQL")
+    func expressionContext() {
+        let (tree, fields) = firstBlockFields("view: v {\n  sql: SELECT '#', \"}\" FROM t # not a comment\n  ;;\n}\n")
+        #expect(tree.diagnostics.isEmpty)
+        guard case .expression(let body, let terminator)? = fields.first?.value else { Issue.record("no expression"); return }
+        #expect(tree.text(body) == "SELECT '#', \"}\" FROM t # not a comment")
+        #expect(tree.text(terminator) == ";;")
+    }
+
+    @Test("a comment after a value is trailing trivia of that value")
+    func trailingComment() {
+        let tree = SyntaxTree.parse("type: string # why\nlabel: \"x\"\n")
+        guard case .field(let field)? = tree.document.items.first, case .literal(let token) = field.value else { Issue.record("no field"); return }
+        #expect(tree.source.triviaPieces(token.trailingTriviaRange) == [.whitespace(" "), .comment("# why")])
+    }
+
+    @Test("refinements, negated and wildcard items, pair lists")
+    func names() {
+        var converter = LkmlJSONConverter(tree: SyntaxTree.parse("explore: +e { fields: [ALL_FIELDS*, -v.f, v.*] always_filter: { filters: [v.f: \"x\", v.g: \"-NULL\"] } }"))
+        let json = converter.convert()
+        let expected = #"{"explores":[{"fields":["ALL_FIELDS*","-v.f","v.*"],"always_filter":{"filters__all":[[{"v.f":"x"},{"v.g":"-NULL"}]]},"name":"+e"}]}"#
+        #expect(json.serialized(indent: 0) == expected)
+    }
+
+    @Test("positions count lines and Unicode scalars")
+    func positions() {
+        let source = SourceFile(path: "p", text: "é: 日本\n\tkey: x\r\nz")
+        #expect(source.location(of: 0) == SourceLocation(offset: 0, line: 1, column: 1))
+        #expect(source.location(of: 2) == SourceLocation(offset: 2, line: 1, column: 2))   // ':' after the 2-byte é
+        #expect(source.location(of: 7) == SourceLocation(offset: 7, line: 1, column: 5))   // after "日"
+        #expect(source.location(of: 12) == SourceLocation(offset: 12, line: 2, column: 2)) // 'k' after a tab
+        #expect(source.location(of: 20) == SourceLocation(offset: 20, line: 3, column: 1))
+        #expect(source.location(of: 21) == SourceLocation(offset: 21, line: 3, column: 2)) // end of file
+    }
+
+    @Test("a byte-order mark is leading trivia of the first token")
+    func byteOrderMark() {
+        let tree = SyntaxTree.parse("\u{FEFF}view: v {}\n")
+        #expect(tree.diagnostics.isEmpty)
+        guard case .field(let field)? = tree.document.items.first else { Issue.record("no field"); return }
+        #expect(tree.source.triviaPieces(field.key.leadingTriviaRange) == [.byteOrderMark])
+        #expect(tree.text(field.key) == "view")
+    }
+
+    @Test("a duplicated non-repeatable key keeps the last value and warns")
+    func duplicateKey() {
+        var converter = LkmlJSONConverter(tree: SyntaxTree.parse("view: v { label: \"a\" label: \"b\" }"))
+        let json = converter.convert()
+        #expect(json.serialized(indent: 0) == #"{"views":[{"label":"b","name":"v"}]}"#)
+        #expect(converter.diagnostics.map(\.id.rawValue) == ["LKM-P016"])
+    }
+
+    @Test("10,000 nested blocks give a diagnostic, not a stack overflow")
+    func deepNesting() {
+        let text = String(repeating: "a: {", count: 10_000) + String(repeating: "}", count: 10_000)
+        let tree = SyntaxTree.parse(text)
+        #expect(tree.description == text)
+        #expect(tree.diagnostics.map(\.id.rawValue) == ["LKM-P010"])
+    }
+
+    @Test("the empty file and a file of comments parse cleanly")
+    func emptyInputs() {
+        for text in ["", "\n", "# only a comment", "# a\n\n# b\n"] {
+            let tree = SyntaxTree.parse(text)
+            #expect(tree.description == text)
+            #expect(tree.diagnostics.isEmpty)
+        }
+    }
+}
