@@ -38,6 +38,12 @@ public enum KeyCatalog {
         }
     }
 
+    /// True when the key bytes name a repeatable key.
+    static func isRepeatableKey(_ key: ArraySlice<UInt8>) -> Bool {
+        guard key.count >= 3, key.count <= 24 else { return false }
+        return repeatableKeys.contains(String(decoding: key, as: UTF8.self))
+    }
+
     /// True when the key bytes name an expression key. Avoids building a `String` for the common keys.
     @inline(__always)
     static func isExpressionKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {

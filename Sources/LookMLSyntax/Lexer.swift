@@ -21,15 +21,24 @@ struct Lexer {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0B || byte == 0x0C
     }
 
-    /// Bytes that end a bare literal.
-    @inline(__always) static func endsLiteral(_ byte: UInt8) -> Bool {
+    /// Bytes that end a bare literal: whitespace, `:{}[],"`, control characters. A table, because the lexer
+    /// asks for every byte of every name.
+    private static let literalEndTable: [Bool] = (0..<256).map { value in
+        let byte = UInt8(value)
         switch byte {
-        case 0x20, 0x0A, 0x0D, 0x09, 0x0B, 0x0C: return true
         case UInt8(ascii: ":"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"),
              UInt8(ascii: ","), UInt8(ascii: "\""): return true
-        default: return byte < 0x20 || byte == 0x7F
+        default: return byte < 0x21 || byte == 0x7F
         }
     }
+
+    @inline(__always) static func endsLiteral(_ byte: UInt8) -> Bool {
+        literalEndTable.withUnsafeBufferPointer { $0[Int(byte)] }
+    }
+
+    /// True once the lexer has produced something a diagnostic must be written about (an unterminated string
+    /// or expression, a control character); a clean file skips the diagnostics pass entirely.
+    private(set) var sawProblem = false
 
     // MARK: Tokens
 
@@ -84,6 +93,7 @@ struct Lexer {
                                    textEnd: terminatorStart + 2, trailingEnd: position)
             return (body, terminator)
         }
+        sawProblem = true
         // Unterminated: keep the whitespace after the body on its line as trailing trivia; the line break
         // belongs to whatever comes next.
         var trailingEnd = textEnd
@@ -137,9 +147,11 @@ struct Lexer {
         case UInt8(ascii: ";"):
             if position + 1 < count, bytes[position + 1] == UInt8(ascii: ";") { position += 2; return .doubleSemicolon }
             position += 1
+            sawProblem = true
             return .unknown
         default:
             if byte < 0x20 || byte == 0x7F {
+                sawProblem = true
                 // Control characters (NUL included) are never LookML; keep a run of them as one token.
                 while position < count, bytes[position] < 0x20 || bytes[position] == 0x7F, !Lexer.isWhitespace(bytes[position]) {
                     position += 1
@@ -168,6 +180,7 @@ struct Lexer {
             if byte == UInt8(ascii: "\\"), position + 1 < count { position += 2; continue }
             position += 1
         }
+        sawProblem = true
         var end = start + 1
         while end < count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
         position = end

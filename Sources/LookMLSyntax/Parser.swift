@@ -8,44 +8,64 @@ struct Parser {
     static let maximumDepth = 64
 
     private var lexer: Lexer
-    private var buffer: [Token] = []
-    private var bufferHead = 0
+    /// Look-ahead: at most three tokens, kept inline (no array traffic on the hot path).
+    private var ahead0 = Token.missing(.endOfFile, at: 0)
+    private var ahead1 = Token.missing(.endOfFile, at: 0)
+    private var ahead2 = Token.missing(.endOfFile, at: 0)
+    private var aheadCount = 0
     private let bytes: UnsafeBufferPointer<UInt8>
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         self.lexer = Lexer(bytes: bytes)
-        buffer.reserveCapacity(4)
     }
 
     // MARK: Token access
 
-    /// The token `offset` places ahead, lexed in normal context.
+    /// The token `offset` places ahead (0...2), lexed in normal context.
+    @inline(__always)
     private mutating func peek(_ offset: Int = 0, trailingComment: Bool = true) -> Token {
-        while buffer.count - bufferHead <= offset {
-            let isLast = buffer.count - bufferHead == offset
-            buffer.append(lexer.next(trailingComment: isLast ? trailingComment : true))
+        while aheadCount <= offset {
+            let token = lexer.next(trailingComment: aheadCount == offset ? trailingComment : true)
+            switch aheadCount {
+            case 0: ahead0 = token
+            case 1: ahead1 = token
+            default: ahead2 = token
+            }
+            aheadCount += 1
         }
-        return buffer[bufferHead + offset]
+        switch offset {
+        case 0: return ahead0
+        case 1: return ahead1
+        default: return ahead2
+        }
     }
 
+    @inline(__always)
     private mutating func at(_ kind: TokenKind) -> Bool { peek().kind == kind }
 
     @discardableResult
     private mutating func eat() -> Token {
         let token = peek()
-        bufferHead += 1
-        if bufferHead == buffer.count {
-            buffer.removeAll(keepingCapacity: true)
-            bufferHead = 0
-        }
+        ahead0 = ahead1
+        ahead1 = ahead2
+        aheadCount -= 1
         return token
     }
 
     private mutating func expect(_ kind: TokenKind) -> Token {
         if at(kind) { return eat() }
+        sawProblem = true
         return .missing(kind, at: Int(peek().leadingStart))
     }
+
+    /// True when the tree holds a missing token, an unexpected node or a lexer problem: only then does the
+    /// diagnostics pass need to walk it.
+    var sawProblem: Bool {
+        get { parserSawProblem || lexer.sawProblem }
+        set { parserSawProblem = newValue }
+    }
+    private var parserSawProblem = false
 
     private func isExpressionKey(_ token: Token) -> Bool {
         token.kind == .literal && KeyCatalog.isExpressionKey(bytes, token.textRange)
@@ -59,6 +79,7 @@ struct Parser {
         while !at(.endOfFile) {
             let before = peek().textStart
             if at(.rightBrace) {
+                sawProblem = true
                 items.append(.unexpected(UnexpectedNode(tokens: [eat()], reason: .unmatchedRightBrace)))
             } else {
                 items.append(parseItem(depth: 0))
@@ -82,6 +103,7 @@ struct Parser {
     /// item ← field / unexpected
     private mutating func parseItem(depth: Int) -> Item {
         if at(.literal), startsField() { return .field(parseField(depth: depth)) }
+        sawProblem = true
         // Gather everything up to the next plausible key, `}` or end of file; stray blocks go whole.
         var tokens: [Token] = []
         repeat {
@@ -111,7 +133,7 @@ struct Parser {
         let key = eat()
         let colon = expect(.colon)
         if isExpressionKey(key), !colon.isMissing {
-            precondition(bufferHead == buffer.count, "expression must be lexed before any look-ahead")
+            precondition(aheadCount == 0, "expression must be lexed before any look-ahead")
             let (body, terminator) = lexer.nextExpression()
             return Field(key: key, colon: colon, value: .expression(body: body, terminator: terminator))
         }
@@ -132,6 +154,7 @@ struct Parser {
             eat()
             return token.kind == .literal ? .literal(token) : .string(token)
         default:
+            sawProblem = true
             return .missing(.missing(.literal, at: Int(token.leadingStart)))
         }
     }
@@ -141,6 +164,7 @@ struct Parser {
         if depth >= Parser.maximumDepth { return .block(tooDeep(name: name)) }
         let leftBrace = eat()
         let strayColon = at(.colon) ? eat() : nil
+        if strayColon != nil { sawProblem = true }
         let items = parseItems(depth: depth + 1)
         let rightBrace = expect(.rightBrace)
         return .block(BlockValue(name: name, leftBrace: leftBrace, strayColon: strayColon, items: items, rightBrace: rightBrace))
@@ -158,16 +182,21 @@ struct Parser {
             case .comma:
                 elements.append(.comma(eat()))
             case .literal, .string:
+                if case .item? = elements.last { sawProblem = true }  // two items without a comma
                 let value = eat()
                 if at(.colon) {
                     let colon = eat()
                     let pairValue: Token
-                    if at(.literal) || at(.string) { pairValue = eat() } else { pairValue = .missing(.literal, at: Int(peek().leadingStart)) }
+                    if at(.literal) || at(.string) { pairValue = eat() } else {
+                        sawProblem = true
+                        pairValue = .missing(.literal, at: Int(peek().leadingStart))
+                    }
                     elements.append(.item(ListItem(value: value, pair: (colon, pairValue))))
                 } else {
                     elements.append(.item(ListItem(value: value, pair: nil)))
                 }
             default:
+                sawProblem = true
                 elements.append(.unexpected(eat()))
             }
         }
@@ -177,6 +206,7 @@ struct Parser {
 
     /// A block opened beyond `maximumDepth`: its balanced contents are kept as one unexpected item.
     private mutating func tooDeep(name: Token?) -> BlockValue {
+        sawProblem = true
         let opening = peek()
         let tokens = skipBalanced()
         let node = UnexpectedNode(tokens: tokens, reason: .nestingTooDeep)

@@ -6,54 +6,108 @@ public struct SyntaxDump {
 
     // MARK: JSON with positions
 
-    /// The tree as JSON: every item with its kind, key, name, value and source range (line/column/offset).
-    public func json() -> JSONValue {
-        .object([
-            ("path", .string(tree.source.path)),
-            ("items", .array(tree.document.items.map(json))),
-            ("diagnostics", .array(tree.diagnostics.map(json))),
-        ])
+    /// The tree as JSON: every item with its kind, key, name, value and source range (line/column/offset),
+    /// then the diagnostics.
+    public func json(indent: Int = 2, level: Int = 0) -> [UInt8] {
+        var writer = JSONWriter(indent: indent, level: level)
+        writer.beginObject()
+        writer.key("path")
+        writer.string(tree.source.path)
+        writer.key("items")
+        writer.beginArray()
+        for item in tree.document.items { write(item, to: &writer) }
+        writer.endArray()
+        writer.key("diagnostics")
+        writer.beginArray()
+        for diagnostic in tree.diagnostics {
+            writer.beginObject()
+            writer.key("id")
+            writer.string(diagnostic.id.rawValue)
+            writer.key("severity")
+            writer.string(diagnostic.severity.rawValue)
+            writer.key("message")
+            writer.string(diagnostic.message)
+            writeRange(diagnostic.range, to: &writer)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        return writer.bytes
     }
 
-    private func range(_ range: Range<Int>) -> JSONValue {
-        let start = tree.source.location(of: range.lowerBound)
-        let end = tree.source.location(of: range.upperBound)
-        return .object([
-            ("start", .object([("line", .number(start.line)), ("column", .number(start.column)), ("offset", .number(start.offset))])),
-            ("end", .object([("line", .number(end.line)), ("column", .number(end.column)), ("offset", .number(end.offset))])),
-        ])
+    /// `"range": {"start": [line, column, offset], "end": [line, column, offset]}`.
+    private func writeRange(_ range: Range<Int>, to writer: inout JSONWriter) {
+        writer.key("range")
+        writer.beginObject()
+        for (name, offset) in [("start", range.lowerBound), ("end", range.upperBound)] {
+            let location = tree.source.location(of: offset)
+            writer.key(name)
+            writer.beginObject()
+            writer.key("line")
+            writer.number(location.line)
+            writer.key("column")
+            writer.number(location.column)
+            writer.key("offset")
+            writer.number(location.offset)
+            writer.endObject()
+        }
+        writer.endObject()
     }
 
-    private func json(_ item: Item) -> JSONValue {
+    private func write(_ item: Item, to writer: inout JSONWriter) {
+        let bytes = tree.source.bytes
+        writer.beginObject()
         switch item {
         case .field(let field):
-            var pairs: [(String, JSONValue)] = [("kind", .string(kindName(field.value))), ("key", .string(tree.text(field.key)))]
+            writer.key("kind")
+            writer.string(kindName(field.value))
+            writer.key("key")
+            writer.string(bytes: bytes[field.key.textRange])
             switch field.value {
             case .literal(let token), .string(let token):
-                pairs.append(("value", .string(tree.text(token))))
+                writer.key("value")
+                writer.string(bytes: bytes[token.textRange])
             case .expression(let body, _):
-                pairs.append(("value", .string(tree.text(body))))
+                writer.key("value")
+                writer.string(bytes: bytes[body.textRange])
             case .list(let list):
-                pairs.append(("items", .array(list.items.map { item in
-                    var itemPairs: [(String, JSONValue)] = [("value", .string(tree.text(item.value)))]
-                    if let pair = item.pair { itemPairs.append(("pairValue", .string(tree.text(pair.value)))) }
-                    itemPairs.append(("range", range(item.value.textRange)))
-                    return .object(itemPairs)
-                })))
+                writer.key("items")
+                writer.beginArray()
+                for listItem in list.items {
+                    writer.beginObject()
+                    writer.key("value")
+                    writer.string(bytes: bytes[listItem.value.textRange])
+                    if let pair = listItem.pair {
+                        writer.key("pairValue")
+                        writer.string(bytes: bytes[pair.value.textRange])
+                    }
+                    writeRange(listItem.value.textRange, to: &writer)
+                    writer.endObject()
+                }
+                writer.endArray()
             case .block(let block):
-                if let name = block.name { pairs.append(("name", .string(tree.text(name)))) }
-                pairs.append(("items", .array(block.items.map(json))))
+                if let name = block.name {
+                    writer.key("name")
+                    writer.string(bytes: bytes[name.textRange])
+                }
+                writer.key("items")
+                writer.beginArray()
+                for child in block.items { write(child, to: &writer) }
+                writer.endArray()
             case .missing:
                 break
             }
-            let end = lastTokenEnd(of: field)
-            pairs.append(("range", range(Int(field.key.textStart)..<end)))
-            return .object(pairs)
+            writeRange(Int(field.key.textStart)..<lastTokenEnd(of: field), to: &writer)
         case .unexpected(let node):
             let start = Int(node.tokens.first?.textStart ?? 0)
-            let end = Int(node.tokens.last?.textEnd ?? 0)
-            return .object([("kind", .string("unexpected")), ("text", .string(tree.source.text(start..<max(start, end)))), ("range", range(start..<max(start, end)))])
+            let end = max(start, Int(node.tokens.last?.textEnd ?? 0))
+            writer.key("kind")
+            writer.string("unexpected")
+            writer.key("text")
+            writer.string(bytes: bytes[start..<end])
+            writeRange(start..<end, to: &writer)
         }
+        writer.endObject()
     }
 
     private func lastTokenEnd(of field: Field) -> Int {
@@ -71,15 +125,6 @@ public struct SyntaxDump {
         case .block: return "block"
         case .missing: return "missing"
         }
-    }
-
-    private func json(_ diagnostic: Diagnostic) -> JSONValue {
-        .object([
-            ("id", .string(diagnostic.id.rawValue)),
-            ("severity", .string(diagnostic.severity.rawValue)),
-            ("message", .string(diagnostic.message)),
-            ("range", range(diagnostic.range)),
-        ])
     }
 
     // MARK: Tree

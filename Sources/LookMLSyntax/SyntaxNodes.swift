@@ -56,7 +56,8 @@ public enum Value: Sendable {
     /// An expression block: the trimmed body and the `;;` that closes it.
     case expression(body: Token, terminator: Token)
     case list(ListValue)
-    case block(BlockValue)
+    /// Boxed: blocks are the largest payload, and keeping them out of line keeps every `Item` small to move.
+    indirect case block(BlockValue)
     /// Nothing usable followed the colon; the token is a zero-width placeholder where the value belongs.
     case missing(Token)
 }

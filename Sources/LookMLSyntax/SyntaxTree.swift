@@ -6,11 +6,12 @@ public struct SyntaxTree: Sendable, CustomStringConvertible {
 
     /// Parses a file. Never throws: problems are reported in `diagnostics` and the tree keeps every byte.
     public static func parse(_ source: SourceFile) -> SyntaxTree {
-        let document = source.bytes.withUnsafeBufferPointer { buffer -> Document in
+        let (document, sawProblem) = source.bytes.withUnsafeBufferPointer { buffer -> (Document, Bool) in
             var parser = Parser(bytes: buffer)
-            return parser.parseDocument()
+            let document = parser.parseDocument()
+            return (document, parser.sawProblem)
         }
-        let diagnostics = SyntaxValidator(source: source).diagnose(document)
+        let diagnostics = SyntaxValidator(source: source).diagnose(document, walkTree: sawProblem)
         return SyntaxTree(source: source, document: document, diagnostics: diagnostics)
     }
 

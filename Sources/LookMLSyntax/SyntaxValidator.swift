@@ -6,12 +6,14 @@ struct SyntaxValidator {
 
     init(source: SourceFile) { self.source = source }
 
-    func diagnose(_ document: Document) -> [Diagnostic] {
+    /// The diagnostics of a document. `walkTree` is false when the parser met nothing worth reporting, which
+    /// spares clean files the walk; the UTF-8 check always runs.
+    func diagnose(_ document: Document, walkTree: Bool = true) -> [Diagnostic] {
         var validator = self
         if let offset = UTF8Validation.firstInvalidOffset(in: source.bytes) {
             validator.report(SyntaxMessages.invalidUTF8, offset..<min(offset + 1, source.bytes.count))
         }
-        validator.visit(document.items)
+        if walkTree { validator.visit(document.items) }
         return validator.diagnostics.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -53,7 +55,8 @@ struct SyntaxValidator {
     }
 
     private mutating func visit(_ field: Field) {
-        let key = source.text(of: field.key)
+        // The key's text is only needed for messages: build it when something is reported.
+        var key: String { source.text(of: field.key) }
         if field.colon.isMissing {
             report(SyntaxMessages.expectedColon(key: key), field.key.rangeAfterText)
         }
@@ -73,13 +76,14 @@ struct SyntaxValidator {
                        notes: [Diagnostic.Note(message: "'\(key)' starts here", range: field.key.textRange)])
             }
         case .block(let block):
-            visit(block, key: key)
+            visit(block, key: field.key)
         case .list(let list):
-            visit(list, key: key)
+            visit(list, key: field.key)
         }
     }
 
-    private mutating func visit(_ block: BlockValue, key: String) {
+    private mutating func visit(_ block: BlockValue, key keyToken: Token) {
+        var key: String { source.text(of: keyToken) }
         if let name = block.name, name.kind == .string { checkString(name) }
         if let strayColon = block.strayColon { report(SyntaxMessages.strayColon, strayColon.textRange) }
         visit(block.items)
@@ -91,7 +95,8 @@ struct SyntaxValidator {
         }
     }
 
-    private mutating func visit(_ list: ListValue, key: String) {
+    private mutating func visit(_ list: ListValue, key keyToken: Token) {
+        var key: String { source.text(of: keyToken) }
         var previousWasItem = false
         for element in list.elements {
             switch element {
@@ -162,6 +167,12 @@ enum UTF8Validation {
             let count = buffer.count
             var index = 0
             while index < count {
+                // ASCII fast path: eight bytes at a time.
+                while index + 8 <= count,
+                      UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                guard index < count else { break }
                 let byte = buffer[index]
                 if byte < 0x80 { index += 1; continue }
                 let length: Int

@@ -1,6 +1,8 @@
+import CMallocTuning
 import Foundation
 import LookMLCommands
 
+lookml_tune_malloc()
 let environment = ProcessInfo.processInfo.environment
 let context = CommandContext(
     console: .standard(environment: environment),

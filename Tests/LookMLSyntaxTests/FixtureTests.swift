@@ -29,7 +29,7 @@ struct ValidFixtureTests {
         let expected = String(decoding: Fixtures.bytes("valid", name, extension: "lkml.json"), as: UTF8.self)
         try #require(!expected.isEmpty, "missing \(name).lkml.json")
         var converter = LkmlJSONConverter(tree: SyntaxTree.parse(Fixtures.source("valid", name)))
-        let actual = converter.convert().serialized()
+        let actual = String(decoding: converter.json(), as: UTF8.self)
         #expect(jsonEqual(actual, expected), "\(name): got \(actual)")
     }
 }

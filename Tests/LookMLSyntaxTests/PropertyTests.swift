@@ -1,5 +1,5 @@
 import Testing
-import LookMLSyntax
+@testable import LookMLSyntax
 import LookMLTestSupport
 
 @Suite("Seeded random LookML")
@@ -28,6 +28,9 @@ struct PropertyTests {
             for diagnostic in tree.diagnostics {
                 #expect(diagnostic.range.lowerBound >= 0 && diagnostic.range.upperBound <= bytes.count)
             }
+            // The parser's "nothing to report" shortcut must never hide a diagnostic the full walk finds.
+            let full = SyntaxValidator(source: tree.source).diagnose(tree.document, walkTree: true)
+            #expect(full.map(\.message) == tree.diagnostics.map(\.message), "seed \(seed) case \(index)")
         }
     }
 }

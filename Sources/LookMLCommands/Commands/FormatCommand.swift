@@ -32,41 +32,48 @@ struct FormatCommand: Command {
         if paths == ["-"] { return formatStandardInput(context) }
         let files = try SourceCollector(fileSystem: context.fileSystem).lookMLFiles(paths)
         let formatter = Formatter()
-        let results = parallelMap(files.count) { index -> (ParsedFiles.Outcome, [UInt8]?) in
-            let outcome = ParsedFiles.parse([files[index]], fileSystem: context.fileSystem)[0]
-            guard case .parsed(let tree) = outcome, let formatted = try? formatter.format(tree) else { return (outcome, nil) }
-            return (outcome, formatted)
+        let check = self.check, diff = self.diff
+        let reports = context.parseEach(files) { tree, report in
+            guard let formatted = try? formatter.format(tree) else {
+                report.output = Array("error".utf8)
+                return []
+            }
+            guard formatted != tree.source.bytes else { return [] }
+            if diff {
+                let path = tree.source.path
+                report.output = Array(UnifiedDiff.make(old: tree.source.text, new: String(decoding: formatted, as: UTF8.self),
+                                                 oldName: path.hasPrefix("/") ? path : "a/\(path)",
+                                                 newName: path.hasPrefix("/") ? path : "b/\(path)").utf8)
+            } else if check {
+                report.output = Array("changed".utf8)
+            } else {
+                do throws(CommandError) {
+                    try context.fileSystem.writeAtomically(tree.source.path, formatted)
+                    report.output = Array("changed".utf8)
+                } catch {
+                    report.failure = error
+                }
+            }
+            return []
         }
         var changed = 0, unchanged = 0, failed = 0
         var exit = ExitCode.success
-        for (index, (outcome, formatted)) in results.enumerated() {
-            let path = files[index]
-            guard case .parsed(let tree) = outcome else {
-                if case .unreadable(let error) = outcome { context.console.err("lookml fmt: error: \(error)\n") }
+        for report in reports {
+            if !report.diagnostics.isEmpty { context.console.err(report.diagnostics) }
+            if let failure = report.failure {
+                context.console.err("lookml fmt: error: \(failure)\n")
                 exit = .failure
                 continue
             }
-            context.report(tree.diagnostics, in: tree.source)
-            guard let formatted else {
+            if report.errors > 0 {
                 failed += 1
                 if exit == .success { exit = .findings }
                 continue
             }
-            if formatted == tree.source.bytes { unchanged += 1; continue }
+            if report.output.isEmpty { unchanged += 1; continue }
             changed += 1
-            if diff {
-                context.console.out(UnifiedDiff.make(old: tree.source.text, new: String(decoding: formatted, as: UTF8.self),
-                                                     oldName: path.hasPrefix("/") ? path : "a/\(path)", newName: path.hasPrefix("/") ? path : "b/\(path)"))
-            }
-            if check {
-                if !diff { context.console.out(path + "\n") }
-                if exit == .success { exit = .findings }
-            } else if !diff {
-                do { try context.fileSystem.writeAtomically(path, formatted) } catch {
-                    context.console.err("lookml fmt: error: \(error)\n")
-                    exit = .failure
-                }
-            }
+            if diff { context.console.outBytes(report.output) } else if check { context.console.out(report.path + "\n") }
+            if check, exit == .success { exit = .findings }
         }
         let verb = (check || diff) ? "would be reformatted" : "reformatted"
         var summary = "\(changed) file\(changed == 1 ? "" : "s") \(verb), \(unchanged) unchanged"

@@ -1,19 +1,20 @@
 import LookMLSyntax
 
-/// `lookml parse PATH… [--format json|lkml-json|tree]`
+/// `lookml parse PATH… [--format json|lkml-json|tree|summary]`
 struct ParseCommand: Command {
     enum OutputFormat: String, CaseIterable {
         case json
         case lkmlJSON = "lkml-json"
         case tree
+        case summary
     }
 
     static let name = "parse"
     static let abstract = "Parse LookML files and print their syntax tree as JSON, lkml-compatible JSON or an outline."
     static let help = CommandHelp(
-        usage: "lookml parse <path>... [--format json|lkml-json|tree]",
+        usage: "lookml parse <path>... [--format json|lkml-json|tree|summary]",
         arguments: [("<path>", "LookML files, or directories walked for *.lkml (YAML dashboards are skipped).")],
-        options: [("--format <format>", "json (default): the tree with line/column positions; lkml-json: exactly what the Python lkml library's load() returns; tree: an indented outline.")],
+        options: [("--format <format>", "json (default): the tree with line/column positions; lkml-json: exactly what the Python lkml library's load() returns; tree: an indented outline; summary: one line of totals (files, bytes, fields, errors), a syntax gate for CI.")],
         discussion: "One file prints that file's document; several print one JSON object keyed by path.\nSyntax errors go to standard error with file:line:col; the exit code is then 1.")
 
     let paths: [String]
@@ -29,55 +30,65 @@ struct ParseCommand: Command {
         let files = try SourceCollector(fileSystem: context.fileSystem).lookMLFiles(paths)
         let single = paths.count == 1 && context.fileSystem.kind(of: paths[0]) == false
         let format = self.format
-        // Parse and render each file on all cores; print in order.
-        let rendered = parallelMap(files.count) { index -> (ParsedFiles.Outcome, String, [Diagnostic]) in
-            let outcome = ParsedFiles.parse([files[index]], fileSystem: context.fileSystem)[0]
-            guard case .parsed(let tree) = outcome else { return (outcome, "", []) }
+        let reports = context.parseEach(files) { tree, report in
             let level = single ? 0 : 1
             switch format {
             case .json:
-                var text = ""
-                SyntaxDump(tree: tree).json().write(to: &text, indent: 2, level: level)
-                return (outcome, text, [])
+                report.output = SyntaxDump(tree: tree).json(indent: 2, level: level)
             case .lkmlJSON:
                 var converter = LkmlJSONConverter(tree: tree)
-                var text = ""
-                converter.convert().write(to: &text, indent: 2, level: level)
-                return (outcome, text, converter.diagnostics)
+                report.output = converter.json(indent: 2, level: level)
+                return converter.diagnostics
             case .tree:
-                return (outcome, SyntaxDump(tree: tree).outline(), [])
+                report.output = Array(SyntaxDump(tree: tree).outline().utf8)
+            case .summary:
+                var fields = 0
+                tree.document.forEachToken { token in if token.kind == .colon { fields += 1 } }
+                report.output = Array(String(fields).utf8)
             }
+            return []
         }
         var exit = ExitCode.success
-        var output = ""
-        for (index, (outcome, text, extra)) in rendered.enumerated() {
-            switch outcome {
-            case .unreadable(let error):
-                context.console.err("lookml parse: error: \(error)\n")
+        var output: [UInt8] = []
+        var totals = (bytes: 0, fields: 0, errors: 0, warnings: 0)
+        for (index, report) in reports.enumerated() {
+            if let failure = report.failure {
+                context.console.err("lookml parse: error: \(failure)\n")
                 exit = .failure
                 continue
-            case .parsed(let tree):
-                context.report((tree.diagnostics + extra).sorted { $0.range.lowerBound < $1.range.lowerBound }, in: tree.source)
-                if tree.hasErrors, exit == .success { exit = .findings }
             }
+            if !report.diagnostics.isEmpty { context.console.err(report.diagnostics) }
+            if report.errors > 0, exit == .success { exit = .findings }
+            totals.bytes += report.bytes
+            totals.errors += report.errors
+            totals.warnings += report.warnings
             switch format {
+            case .summary:
+                totals.fields += Int(String(decoding: report.output, as: UTF8.self)) ?? 0
             case .tree:
-                output += single ? text : "\(files[index]):\n\(text)"
+                if !single { output += Array("\(report.path):\n".utf8) }
+                output += report.output
             case .json, .lkmlJSON:
                 if single {
-                    output += text
+                    output += report.output
                 } else {
-                    output += index == 0 ? "{\n  " : ",\n  "
-                    JSONValue.writeString(files[index], to: &output)
-                    output += ": " + text
+                    var key = index == 0 ? "{\n  " : ",\n  "
+                    JSONValue.writeString(report.path, to: &key)
+                    output += Array((key + ": ").utf8)
+                    output += report.output
                 }
             }
         }
-        if format != .tree {
-            if !single { output += files.isEmpty ? "{}" : "\n}" }
-            output += "\n"
+        switch format {
+        case .summary:
+            output = Array("\(files.count) files, \(totals.bytes) bytes, \(totals.fields) fields, \(totals.errors) errors, \(totals.warnings) warnings\n".utf8)
+        case .tree:
+            break
+        case .json, .lkmlJSON:
+            if !single { output += Array((files.isEmpty ? "{}" : "\n}").utf8) }
+            output.append(UInt8(ascii: "\n"))
         }
-        context.console.out(output)
+        context.console.outBytes(output)
         return exit
     }
 }
