@@ -80,6 +80,8 @@ struct Lexer {
             }
             index += 1
         }
+        // Without `;;` before the end of the file, the body ends before its first lone `}` line, if any.
+        if terminatorStart < 0, runawayLineStart < 0, loneBraceLineStart >= 0 { runawayLineStart = loneBraceLineStart }
         let bodyEnd = terminatorStart >= 0 ? terminatorStart : (runawayLineStart >= 0 ? runawayLineStart : count)
         var textStart = leadingStart
         while textStart < bodyEnd, Lexer.isWhitespace(bytes[textStart]) { textStart += 1 }
