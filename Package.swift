@@ -21,6 +21,8 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
 
+        // YAML (dashboards, configuration) through libyaml, with the byte position of every scalar.
+        .target(name: "YAMLSupport", dependencies: ["CYAML"]),
         // Tokens, trivia, the lossless tree, the parser and its diagnostics.
         .target(name: "LookMLSyntax"),
         // The formatter: rewrites trivia only.
@@ -37,5 +39,6 @@ let package = Package(
         .testTarget(name: "LookMLSyntaxTests", dependencies: ["LookMLSyntax", "LookMLTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LookMLFormatTests", dependencies: ["LookMLFormat", "LookMLSyntax", "LookMLTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LookMLCommandsTests", dependencies: ["LookMLCommands"]),
+        .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport"]),
     ]
 )
