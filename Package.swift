@@ -33,6 +33,13 @@ let package = Package(
         .target(name: "LookMLTestSupport"),
         // glibc allocator settings for the executable (fewer page faults on large projects).
         .target(name: "CMallocTuning"),
+        // Build-time embedding of blocks/ and templates/ (a plugin and the tool it runs).
+        .executableTarget(name: "EmbedResourcesTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
+        // The embedded block specs and templates.
+        .target(name: "BlockResources", plugins: ["EmbedResources"]),
+        // Block specs + templates + naming config → LookML files: the Currents catalog, naming, the generator.
+        .target(name: "BlockGenerator", dependencies: ["BlockResources", "YAMLSupport"]),
         // The thin executable.
         .executableTarget(name: "lookml", dependencies: ["LookMLCommands", "CMallocTuning"]),
 
@@ -40,5 +47,7 @@ let package = Package(
         .testTarget(name: "LookMLFormatTests", dependencies: ["LookMLFormat", "LookMLSyntax", "LookMLTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LookMLCommandsTests", dependencies: ["LookMLCommands"]),
         .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport"]),
+        .testTarget(name: "BlockGeneratorTests", dependencies: ["BlockGenerator", "BlockResources", "LookMLSyntax", "LookMLFormat", "YAMLSupport"],
+                    exclude: ["Golden"]),
     ]
 )
