@@ -25,10 +25,12 @@ let package = Package(
         .target(name: "YAMLSupport", dependencies: ["CYAML"]),
         // Tokens, trivia, the lossless tree, the parser and its diagnostics.
         .target(name: "LookMLSyntax"),
+        // Files, includes, views/explores/models/dashboards, the reference index, check and rename.
+        .target(name: "LookMLProject", dependencies: ["LookMLSyntax", "YAMLSupport"]),
         // The formatter: rewrites trivia only.
         .target(name: "LookMLFormat", dependencies: ["LookMLSyntax"]),
         // Argument parsing, commands, exit codes and output: everything the executable does.
-        .target(name: "LookMLCommands", dependencies: ["LookMLSyntax", "LookMLFormat"]),
+        .target(name: "LookMLCommands", dependencies: ["LookMLSyntax", "LookMLFormat", "LookMLProject"]),
         // Seeded random LookML for property tests, benchmarks and fuzzing.
         .target(name: "LookMLTestSupport"),
         // glibc allocator settings for the executable (fewer page faults on large projects).
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "LookMLFormatTests", dependencies: ["LookMLFormat", "LookMLSyntax", "LookMLTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LookMLCommandsTests", dependencies: ["LookMLCommands"]),
         .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport"]),
+        .testTarget(name: "LookMLProjectTests", dependencies: ["LookMLProject", "LookMLCommands", "LookMLTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BlockGeneratorTests", dependencies: ["BlockGenerator", "BlockResources", "LookMLSyntax", "LookMLFormat", "YAMLSupport"],
                     exclude: ["Golden"]),
     ]

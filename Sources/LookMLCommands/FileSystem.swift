@@ -15,6 +15,8 @@ public protocol FileSystem: Sendable {
     /// Replaces a file's content atomically: the new bytes go to a temporary file in the same directory that is
     /// then renamed over the target, so a reader or a crash sees the old file or the new one, never a mix.
     func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(CommandError)
+    /// Moves a file (an atomic rename within one file system).
+    func move(_ source: String, to destination: String) throws(CommandError)
 }
 
 /// The real file system, through POSIX calls.
@@ -110,6 +112,12 @@ public struct LocalFileSystem: FileSystem {
         if let failure {
             unlink(temporary)
             throw .io("cannot write '\(path)': \(failure)")
+        }
+    }
+
+    public func move(_ source: String, to destination: String) throws(CommandError) {
+        guard rename(source, destination) == 0 else {
+            throw .io("cannot move '\(source)' to '\(destination)': \(LocalFileSystem.lastError())")
         }
     }
 

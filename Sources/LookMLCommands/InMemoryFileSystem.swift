@@ -35,6 +35,12 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         return contents.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).split(separator: "/").contains { $0.hasPrefix(".") } }.sorted()
     }
 
+    public func move(_ source: String, to destination: String) throws(CommandError) {
+        lock.lock(); defer { lock.unlock() }
+        guard let bytes = contents.removeValue(forKey: source) else { throw .io("cannot move '\(source)': No such file or directory") }
+        contents[destination] = bytes
+    }
+
     public func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(CommandError) {
         lock.lock(); defer { lock.unlock() }
         if failingWrites.contains(path) { throw .io("cannot write '\(path)': No space left on device") }

@@ -1,3 +1,5 @@
+import LookMLProject
+
 /// The `lookml` command line: finds the subcommand, handles `--help` and `--version`, runs it, and maps errors
 /// to exit codes.
 public enum LookMLTool {
@@ -8,6 +10,8 @@ public enum LookMLTool {
         CommandEntry(ParseCommand.self),
         CommandEntry(PrintCommand.self),
         CommandEntry(FormatCommand.self),
+        CommandEntry(CheckCommand.self),
+        CommandEntry(RenameCommand.self),
     ]
 
     static let exitCodes = """
@@ -92,21 +96,4 @@ extension String {
     func padding(toLength length: Int) -> String {
         count >= length ? self : self + String(repeating: " ", count: length - count)
     }
-}
-
-/// Levenshtein distance, for "did you mean" suggestions.
-public func editDistance(_ lhs: String, _ rhs: String) -> Int {
-    let a = Array(lhs.unicodeScalars), b = Array(rhs.unicodeScalars)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }

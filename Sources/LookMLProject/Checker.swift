@@ -1,0 +1,195 @@
+import LookMLSyntax
+
+/// `lookml check`: every reference resolves, nothing is defined twice, `extends` has no gaps or cycles, includes
+/// match files, dashboards point at real models, explores and fields.
+public struct Checker: Sendable {
+    public let project: Project
+
+    public init(project: Project) { self.project = project }
+
+    public func check() -> [Finding] {
+        var findings = Set<Finding>()
+        func report(_ entry: (String, Severity), _ message: String, _ location: SourceRange, suggestion: String? = nil) {
+            findings.insert(Finding(id: entry.0, severity: entry.1, message: message, file: location.file, range: location.range, suggestion: suggestion))
+        }
+        func didYouMean(_ suggestion: String?) -> String { suggestion.map { "; did you mean '\($0)'?" } ?? "" }
+
+        // Syntax and YAML errors first.
+        for path in project.paths {
+            guard let file = project.files[path] else { continue }
+            for diagnostic in file.tree?.diagnostics ?? [] {
+                findings.insert(Finding(id: diagnostic.id.rawValue, severity: diagnostic.severity, message: diagnostic.message, file: path, range: diagnostic.range))
+            }
+            if let error = file.yamlError {
+                report(CheckMessages.invalidDashboard, "invalid dashboard YAML: \(error.message)", SourceRange(file: path, range: error.mark.offset..<error.mark.offset))
+            }
+        }
+
+        // Includes that match nothing.
+        for (file, includes) in project.includes {
+            for include in includes {
+                if case .files(let matches) = project.resolver.resolve(include.pattern, from: file), matches.isEmpty {
+                    report(CheckMessages.includeMatchesNothing, "include '\(include.pattern)' matches no file", include.location)
+                }
+            }
+        }
+
+        // Each model sees its own files; files no model includes are checked against the whole project.
+        var scopes = project.models.map { project.scope(of: $0) }
+        let covered = Set(scopes.flatMap(\.files))
+        let uncovered = Set(project.paths.filter { !covered.contains($0) && project.files[$0]?.tree != nil })
+        if !uncovered.isEmpty {
+            let everything = ModelDefinition(name: "", file: "", connection: nil, includes: [])
+            scopes.append(ModelScope(project: project, model: everything, files: project.paths))
+        }
+        let modelNames = Set(project.models.map(\.name))
+        let constantNames = Set(project.constants.map(\.name))
+        let allExplores = Set(project.explores.map(\.definition.name))
+
+        for scope in scopes {
+            let isWholeProject = scope.model.name.isEmpty
+            // Duplicates and extends, per model (the whole-project scope only checks files no model includes).
+            for (name, definitions) in scope.views where !isWholeProject || definitions.contains(where: { uncovered.contains($0.location.file) }) {
+                let bases = definitions.filter { !$0.isRefinement }
+                for duplicate in bases.dropFirst() {
+                    report(CheckMessages.duplicateDefinition, "view '\(name)' is defined more than once\(isWholeProject ? "" : " in model '\(scope.model.name)'")", duplicate.location)
+                }
+                if bases.isEmpty, let refinement = definitions.first {
+                    report(CheckMessages.unknownView, "refinement of unknown view '\(name)'\(didYouMean(nearestName(to: name, in: scope.views.keys.filter { scope.views[$0]!.contains { !$0.isRefinement } })))", refinement.location)
+                }
+                for definition in definitions {
+                    var seen = Set<String>()
+                    for field in definition.fields where !seen.insert(field.name).inserted {
+                        report(CheckMessages.duplicateField, "field '\(field.name)' is defined more than once in view '\(name)'", field.location)
+                    }
+                }
+                if let cycle = extendsCycle(from: name, edges: { scope.views[$0]?.flatMap(\.extends) ?? [] }) {
+                    report(CheckMessages.extendsCycle, "view '\(name)' extends itself: \(cycle.joined(separator: " → "))", definitions[0].location)
+                }
+            }
+            for (name, definitions) in scope.explores where !isWholeProject || definitions.contains(where: { uncovered.contains($0.location.file) }) {
+                for duplicate in definitions.filter({ !$0.isRefinement }).dropFirst() {
+                    report(CheckMessages.duplicateDefinition, "explore '\(name)' is defined more than once\(isWholeProject ? "" : " in model '\(scope.model.name)'")", duplicate.location)
+                }
+                if let cycle = extendsCycle(from: name, edges: { scope.explores[$0]?.flatMap(\.extends) ?? [] }) {
+                    report(CheckMessages.extendsCycle, "explore '\(name)' extends itself: \(cycle.joined(separator: " → "))", definitions[0].location)
+                }
+            }
+
+            // References in the files this model sees.
+            for reference in project.references where !reference.isDefinition
+                && (isWholeProject ? uncovered.contains(reference.location.file) : scope.files.contains(reference.location.file)) {
+                switch (reference.kind, reference.scope) {
+                case (.view, _):
+                    if scope.views[reference.name] == nil {
+                        report(CheckMessages.unknownView, "unknown view '\(reference.name)'\(didYouMean(nearestName(to: reference.name, in: scope.views.keys)))", reference.location,
+                               suggestion: nearestName(to: reference.name, in: scope.views.keys))
+                    }
+                case (.explore, .file), (.explore, .explore):
+                    if scope.explores[reference.name] == nil, !allExplores.contains(reference.name) {
+                        let suggestion = nearestName(to: reference.name, in: allExplores)
+                        report(CheckMessages.unknownExplore, "unknown explore '\(reference.name)'\(didYouMean(suggestion))", reference.location, suggestion: suggestion)
+                    }
+                case (.constant, _):
+                    if !constantNames.contains(reference.name) {
+                        let suggestion = nearestName(to: reference.name, in: constantNames)
+                        report(CheckMessages.unknownConstant, "unknown constant '@{\(reference.name)}'\(didYouMean(suggestion))", reference.location, suggestion: suggestion)
+                    }
+                case (.model, _):
+                    if !modelNames.contains(reference.name) {
+                        let suggestion = nearestName(to: reference.name, in: modelNames)
+                        report(CheckMessages.unknownModel, "unknown model '\(reference.name)'\(didYouMean(suggestion))", reference.location, suggestion: suggestion)
+                    }
+                case (.alias, .explore(let explore)):
+                    guard let aliases = scope.aliases(ofExplore: explore) else { continue }
+                    if aliases[reference.name] == nil {
+                        let suggestion = nearestName(to: reference.name, in: aliases.keys)
+                        report(CheckMessages.notJoined, "'\(reference.name)' is not joined in explore '\(explore)'\(didYouMean(suggestion))", reference.location, suggestion: suggestion)
+                    }
+                case (.field, .explore(let explore)), (.set, .explore(let explore)):
+                    guard let aliases = scope.aliases(ofExplore: explore) else { continue }
+                    let view = reference.qualifier.flatMap { aliases[$0] } ?? (reference.qualifier == nil ? aliases[explore] : nil)
+                    if let view { checkField(reference, inView: view, scope: scope, report: report) }
+                case (.field, .view(let view)), (.set, .view(let view)):
+                    let target = reference.qualifier.map { qualifier in
+                        scope.views[qualifier] != nil ? qualifier : (scope.explores.keys.lazy.compactMap { scope.aliases(ofExplore: $0)?[qualifier] }.first ?? qualifier)
+                    } ?? view
+                    if scope.views[target] == nil {
+                        if let qualifier = reference.qualifier, !isWholeProject || scope.views.isEmpty == false {
+                            let suggestion = nearestName(to: qualifier, in: scope.views.keys)
+                            report(CheckMessages.unknownView, "unknown view '\(qualifier)' in '\(qualifier).\(reference.name)'\(didYouMean(suggestion))",
+                                   SourceRange(file: reference.location.file, range: reference.location.range.lowerBound - qualifier.utf8.count - 1..<reference.location.range.lowerBound - 1), suggestion: suggestion)
+                        }
+                        continue
+                    }
+                    checkField(reference, inView: target, scope: scope, report: report)
+                default:
+                    break
+                }
+            }
+        }
+
+        // Dashboards: model, explore and the fields of each element.
+        for reference in project.references where !reference.isDefinition {
+            guard case .dashboard(let modelName, let exploreName) = reference.scope, reference.isCertain else { continue }
+            guard let modelName, let model = project.models.first(where: { $0.name == modelName }) else {
+                if reference.kind == .model {
+                    let suggestion = nearestName(to: reference.name, in: modelNames)
+                    report(CheckMessages.unknownModel, "unknown model '\(reference.name)'\(didYouMean(suggestion))", reference.location, suggestion: suggestion)
+                }
+                continue
+            }
+            let scope = project.scope(of: model)
+            guard let exploreName, let aliases = scope.aliases(ofExplore: exploreName) else {
+                if reference.kind == .explore {
+                    let suggestion = nearestName(to: reference.name, in: scope.explores.keys)
+                    report(CheckMessages.unknownExplore, "unknown explore '\(reference.name)' in model '\(modelName)'\(didYouMean(suggestion))", reference.location, suggestion: suggestion)
+                }
+                continue
+            }
+            switch reference.kind {
+            case .alias where aliases[reference.name] == nil:
+                let suggestion = nearestName(to: reference.name, in: aliases.keys)
+                report(CheckMessages.notJoined, "'\(reference.name)' is not joined in explore '\(exploreName)'\(didYouMean(suggestion))", reference.location, suggestion: suggestion)
+            case .field:
+                if let qualifier = reference.qualifier, let view = aliases[qualifier] {
+                    checkField(reference, inView: view, scope: scope, report: report)
+                }
+            default:
+                break
+            }
+        }
+        return findings.sorted { ($0.file, $0.range.lowerBound, $0.id) < ($1.file, $1.range.lowerBound, $1.id) }
+    }
+
+    private func checkField(_ reference: Reference, inView view: String, scope: ModelScope,
+                            report: ((String, Severity), String, SourceRange, String?) -> Void) {
+        if reference.kind == .set {
+            guard let sets = scope.sets(ofView: view), !sets.contains(reference.name) else { return }
+            let suggestion = nearestName(to: reference.name, in: sets)
+            report(CheckMessages.unknownSet, "unknown set '\(reference.name)' in view '\(view)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")", reference.location, suggestion)
+            return
+        }
+        guard let fields = scope.fields(ofView: view), !fields.contains(reference.name) else { return }
+        let suggestion = nearestName(to: reference.name, in: fields)
+        report(CheckMessages.unknownField, "unknown field '\(reference.name)' in view '\(view)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")", reference.location, suggestion)
+    }
+
+    /// The cycle through `start`, if following `edges` returns to it.
+    private func extendsCycle(from start: String, edges: (String) -> [String]) -> [String]? {
+        var path: [String] = [start]
+        var visited = Set<String>()
+        func visit(_ node: String) -> Bool {
+            for next in edges(node) {
+                if next == start { path.append(next); return true }
+                if visited.insert(next).inserted {
+                    path.append(next)
+                    if visit(next) { return true }
+                    path.removeLast()
+                }
+            }
+            return false
+        }
+        return visit(start) ? path : nil
+    }
+}

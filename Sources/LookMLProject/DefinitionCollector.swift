@@ -1,0 +1,121 @@
+import LookMLSyntax
+
+/// Collects the definitions of one LookML file: views, explores, a model's includes and connection, constants.
+struct DefinitionCollector {
+    let file: ProjectFile
+    private let access: SyntaxAccess
+
+    var views: [ViewDefinition] = []
+    var explores: [ExploreDefinition] = []
+    var includes: [(pattern: String, location: SourceRange)] = []
+    var connection: String?
+    var constants: [ConstantDefinition] = []
+
+    /// Timeframes a `type: time` dimension group gets when it lists none.
+    static let defaultTimeframes = ["raw", "time", "date", "week", "month", "quarter", "year"]
+    /// Intervals a `type: duration` dimension group gets when it lists none.
+    static let defaultIntervals = ["day", "hour", "minute", "month", "quarter", "second", "week", "year"]
+
+    init(file: ProjectFile, tree: SyntaxTree) {
+        self.file = file
+        self.access = SyntaxAccess(tree: tree)
+        for field in access.fields(tree.document.items) {
+            switch access.key(field) {
+            case "view": if let view = view(field) { views.append(view) }
+            case "explore": if let explore = explore(field) { explores.append(explore) }
+            case "include":
+                if let value = access.scalar(field) { includes.append((value.text, location(value.range))) }
+            case "connection": connection = access.scalar(field)?.text
+            case "constant":
+                if let block = access.block(field), let name = block.name {
+                    let value = access.first("value", in: block.items).flatMap(access.scalar)?.text ?? ""
+                    constants.append(ConstantDefinition(name: access.text(name), value: value, location: location(name.textRange)))
+                }
+            default: break
+            }
+        }
+    }
+
+    private func location(_ range: Range<Int>) -> SourceRange { SourceRange(file: file.path, range: range) }
+
+    /// The name of a named block, without a refinement's `+`, and its range.
+    private func name(of block: BlockValue) -> (name: String, isRefinement: Bool, range: Range<Int>)? {
+        guard let token = block.name else { return nil }
+        let (text, range) = access.unquoted(token)
+        if text.hasPrefix("+") { return (String(text.dropFirst()), true, range.lowerBound + 1..<range.upperBound) }
+        return (text, false, range)
+    }
+
+    private func view(_ field: Field) -> ViewDefinition? {
+        guard let block = access.block(field), let (name, isRefinement, range) = name(of: block) else { return nil }
+        var view = ViewDefinition(name: name, isRefinement: isRefinement, location: location(range), extends: [],
+                                  extensionRequired: false, fields: [], sets: [:], sqlTableName: nil, hasDerivedTable: false)
+        for member in access.fields(block.items) {
+            switch access.key(member) {
+            case "extends": view.extends += access.listItems(member).map(\.text)
+            case "extension": view.extensionRequired = access.scalar(member)?.text == "required"
+            case "sql_table_name": view.sqlTableName = access.scalar(member)?.text
+            case "derived_table": view.hasDerivedTable = true
+            case "set":
+                if let setBlock = access.block(member), let setName = setBlock.name {
+                    view.sets[access.text(setName)] = access.first("fields", in: setBlock.items).map { access.listItems($0).map(\.text) } ?? []
+                }
+            case let key:
+                if let kind = FieldDefinition.Kind(rawValue: key), let definition = fieldDefinition(member, kind: kind) {
+                    view.fields.append(definition)
+                }
+            }
+        }
+        return view
+    }
+
+    private func fieldDefinition(_ field: Field, kind: FieldDefinition.Kind) -> FieldDefinition? {
+        guard let block = access.block(field), let nameToken = block.name else { return nil }
+        let (name, range) = access.unquoted(nameToken)
+        var type: String?, sql: String?, hidden = false
+        var tags: [String] = [], timeframes: [String]?, intervals: [String]?
+        for member in access.fields(block.items) {
+            switch access.key(member) {
+            case "type": type = access.scalar(member)?.text
+            case "sql": sql = access.scalar(member)?.text
+            case "hidden": hidden = access.scalar(member)?.text == "yes"
+            case "tags": tags = access.listItems(member).map(\.text)
+            case "timeframes": timeframes = access.listItems(member).map(\.text)
+            case "intervals": intervals = access.listItems(member).map(\.text)
+            default: break
+            }
+        }
+        var expanded = [name]
+        if kind == .dimension_group {
+            if type == "duration" {
+                expanded = (intervals ?? Self.defaultIntervals).map { "\($0)s_\(name)" }
+            } else {
+                expanded = (timeframes ?? Self.defaultTimeframes).map { "\(name)_\($0)" }
+            }
+        }
+        return FieldDefinition(name: name, kind: kind, type: type, location: location(range), expandedNames: expanded,
+                               tags: tags, hidden: hidden, sql: sql)
+    }
+
+    private func explore(_ field: Field) -> ExploreDefinition? {
+        guard let block = access.block(field), let (name, isRefinement, range) = name(of: block) else { return nil }
+        var explore = ExploreDefinition(name: name, isRefinement: isRefinement, location: location(range), from: nil,
+                                        viewName: nil, extends: [], extensionRequired: false, joins: [])
+        for member in access.fields(block.items) {
+            switch access.key(member) {
+            case "from": explore.from = access.scalar(member)?.text
+            case "view_name": explore.viewName = access.scalar(member)?.text
+            case "extends": explore.extends += access.listItems(member).map(\.text)
+            case "extension": explore.extensionRequired = access.scalar(member)?.text == "required"
+            case "join":
+                if let joinBlock = access.block(member), let joinName = joinBlock.name {
+                    let (alias, aliasRange) = access.unquoted(joinName)
+                    let from = access.first("from", in: joinBlock.items).flatMap(access.scalar)?.text
+                    explore.joins.append(JoinDefinition(alias: alias, from: from, location: location(aliasRange)))
+                }
+            default: break
+            }
+        }
+        return explore
+    }
+}

@@ -1,0 +1,91 @@
+/// Where a name is written: a file of the project and the byte range of the name.
+public struct SourceRange: Hashable, Sendable, Comparable {
+    public var file: String
+    public var range: Range<Int>
+
+    public init(file: String, range: Range<Int>) {
+        self.file = file
+        self.range = range
+    }
+
+    public static func < (lhs: SourceRange, rhs: SourceRange) -> Bool {
+        (lhs.file, lhs.range.lowerBound) < (rhs.file, rhs.range.lowerBound)
+    }
+}
+
+/// A field of a view: dimension, dimension group, measure, filter or parameter.
+public struct FieldDefinition: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case dimension, dimension_group, measure, filter, parameter
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var type: String?
+    public var location: SourceRange
+    /// The names the field answers to: its own, or for a dimension group every `name_timeframe`
+    /// (`created_date`) or `interval_name` (`days_enrolled`).
+    public var expandedNames: [String]
+    public var tags: [String]
+    public var hidden: Bool
+    /// The field's `sql:` body, when it has one.
+    public var sql: String?
+}
+
+/// A `view:` block, or a refinement `view: +name`.
+public struct ViewDefinition: Sendable {
+    public var name: String
+    public var isRefinement: Bool
+    public var location: SourceRange
+    public var extends: [String]
+    public var extensionRequired: Bool
+    public var fields: [FieldDefinition]
+    public var sets: [String: [String]]
+    public var sqlTableName: String?
+    public var hasDerivedTable: Bool
+}
+
+/// A join of an explore: its alias (the join name) and the view it reads.
+public struct JoinDefinition: Sendable {
+    public var alias: String
+    public var from: String?
+    public var location: SourceRange
+    /// The view behind the alias: `from:` when given, else the join name.
+    public var view: String { from ?? alias }
+}
+
+/// An `explore:` block, or a refinement `explore: +name`.
+public struct ExploreDefinition: Sendable {
+    public var name: String
+    public var isRefinement: Bool
+    public var location: SourceRange
+    public var from: String?
+    public var viewName: String?
+    public var extends: [String]
+    public var extensionRequired: Bool
+    public var joins: [JoinDefinition]
+    /// The view behind the explore's own alias: `from:`, else `view_name:`, else the explore's name.
+    public var baseView: String { from ?? viewName ?? name }
+}
+
+/// A model: the `.model.lkml` file, its includes and connection.
+public struct ModelDefinition: Sendable {
+    public var name: String
+    public var file: String
+    public var connection: String?
+    public var includes: [(pattern: String, location: SourceRange)]
+}
+
+/// A `constant:` from `manifest.lkml`.
+public struct ConstantDefinition: Sendable {
+    public var name: String
+    public var value: String
+    public var location: SourceRange
+}
+
+/// A dashboard from a `.dashboard.lookml` file.
+public struct DashboardDefinition: Sendable {
+    public var name: String
+    public var file: String
+    public var location: SourceRange
+}

@@ -1,0 +1,161 @@
+import LookMLSyntax
+
+/// A loaded LookML project: its files, definitions, includes per model and the reference index.
+public struct Project: Sendable {
+    /// Files by path relative to the root, and the paths in sorted order.
+    public let files: [String: ProjectFile]
+    public let paths: [String]
+    public let views: [ViewDefinition]
+    public let explores: [(definition: ExploreDefinition, file: String)]
+    public let models: [ModelDefinition]
+    public let constants: [ConstantDefinition]
+    public let dashboards: [DashboardDefinition]
+    /// Every reference site, in file and byte order.
+    public let references: [Reference]
+    /// `include:` lines per file (every file may include others).
+    public let includes: [String: [(pattern: String, location: SourceRange)]]
+    public let resolver: IncludeResolver
+
+    /// Builds the project from parsed files (paths relative to the root).
+    public init(files: [ProjectFile]) {
+        var byPath: [String: ProjectFile] = [:]
+        for file in files { byPath[file.path] = file }
+        self.files = byPath
+        paths = byPath.keys.sorted()
+        resolver = IncludeResolver(paths: paths)
+        var views: [ViewDefinition] = [], explores: [(ExploreDefinition, String)] = [], models: [ModelDefinition] = []
+        var constants: [ConstantDefinition] = [], dashboards: [DashboardDefinition] = [], references: [Reference] = []
+        var includes: [String: [(pattern: String, location: SourceRange)]] = [:]
+        for path in paths {
+            let file = byPath[path]!
+            if let tree = file.tree {
+                let definitions = DefinitionCollector(file: file, tree: tree)
+                views += definitions.views
+                explores += definitions.explores.map { ($0, path) }
+                constants += definitions.constants
+                if !definitions.includes.isEmpty { includes[path] = definitions.includes }
+                if let name = file.modelName {
+                    models.append(ModelDefinition(name: name, file: path, connection: definitions.connection, includes: definitions.includes))
+                }
+                references += ReferenceCollector(file: file, tree: tree).references
+            } else if let yaml = file.yaml {
+                let collector = DashboardReferenceCollector(file: file, root: yaml)
+                dashboards += collector.dashboards
+                references += collector.references
+            }
+        }
+        self.views = views
+        self.explores = explores
+        self.models = models
+        self.constants = constants
+        self.dashboards = dashboards
+        self.references = references
+        self.includes = includes
+    }
+
+    /// The files a model sees: its own file and, transitively, everything its files include, in include order.
+    public func includedFiles(of model: ModelDefinition) -> [String] {
+        var seen: Set<String> = [model.file]
+        var ordered = [model.file]
+        var queue = [model.file]
+        while !queue.isEmpty {
+            let file = queue.removeFirst()
+            for include in includes[file] ?? [] {
+                guard case .files(let matches) = resolver.resolve(include.pattern, from: file) else { continue }
+                for match in matches where seen.insert(match).inserted {
+                    ordered.append(match)
+                    queue.append(match)
+                }
+            }
+        }
+        return ordered
+    }
+
+    /// What one model sees, with views merged across refinements and `extends`.
+    public func scope(of model: ModelDefinition) -> ModelScope {
+        ModelScope(project: self, model: model, files: includedFiles(of: model))
+    }
+
+    /// The models whose includes reach `file`.
+    public func models(including file: String) -> [ModelDefinition] {
+        models.filter { includedFiles(of: $0).contains(file) }
+    }
+}
+
+/// The views and explores visible in one model.
+public struct ModelScope: Sendable {
+    public let model: ModelDefinition
+    public let files: Set<String>
+    /// Definitions by name: the base definition(s) first, then refinements in include order.
+    public let views: [String: [ViewDefinition]]
+    public let explores: [String: [ExploreDefinition]]
+    private let fieldNames: [String: Set<String>]
+    private let setNames: [String: Set<String>]
+
+    init(project: Project, model: ModelDefinition, files: [String]) {
+        self.model = model
+        self.files = Set(files)
+        let order = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        var views: [String: [ViewDefinition]] = [:]
+        for view in project.views where order[view.location.file] != nil { views[view.name, default: []].append(view) }
+        for name in views.keys {
+            views[name]!.sort { ($0.isRefinement ? 1 : 0, order[$0.location.file]!, $0.location.range.lowerBound) <
+                                ($1.isRefinement ? 1 : 0, order[$1.location.file]!, $1.location.range.lowerBound) }
+        }
+        var explores: [String: [ExploreDefinition]] = [:]
+        for (explore, file) in project.explores where order[file] != nil { explores[explore.name, default: []].append(explore) }
+        self.views = views
+        self.explores = explores
+        // Fields of a view: its definitions' and, through `extends`, its ancestors' (cycles cut).
+        var fieldNames: [String: Set<String>] = [:], setNames: [String: Set<String>] = [:]
+        func collect(_ name: String, _ visiting: inout Set<String>) -> (Set<String>, Set<String>) {
+            if let known = fieldNames[name] { return (known, setNames[name] ?? []) }
+            guard visiting.insert(name).inserted, let definitions = views[name] else { return ([], []) }
+            var fields = Set<String>(), sets = Set<String>()
+            for definition in definitions {
+                for field in definition.fields { fields.formUnion(field.expandedNames) }
+                sets.formUnion(definition.sets.keys)
+                for parent in definition.extends {
+                    let (parentFields, parentSets) = collect(parent, &visiting)
+                    fields.formUnion(parentFields)
+                    sets.formUnion(parentSets)
+                }
+            }
+            visiting.remove(name)
+            fieldNames[name] = fields
+            setNames[name] = sets
+            return (fields, sets)
+        }
+        for name in views.keys {
+            var visiting = Set<String>()
+            _ = collect(name, &visiting)
+        }
+        self.fieldNames = fieldNames
+        self.setNames = setNames
+    }
+
+    /// The field names of a view (dimension groups expanded), or nil for an unknown view.
+    public func fields(ofView view: String) -> Set<String>? { fieldNames[view] }
+    public func sets(ofView view: String) -> Set<String>? { setNames[view] }
+
+    /// The aliases of an explore and the view behind each: the explore's own name and its joins, with the joins
+    /// of explores it extends.
+    public func aliases(ofExplore name: String) -> [String: String]? {
+        var visiting = Set<String>()
+        return aliases(ofExplore: name, visiting: &visiting)
+    }
+
+    private func aliases(ofExplore name: String, visiting: inout Set<String>) -> [String: String]? {
+        guard let definitions = explores[name], visiting.insert(name).inserted else { return nil }
+        var result: [String: String] = [:]
+        let base = definitions.first { !$0.isRefinement } ?? definitions[0]
+        for parent in base.extends {
+            for (alias, view) in aliases(ofExplore: parent, visiting: &visiting) ?? [:] { result[alias] = view }
+        }
+        result[name] = definitions.lazy.compactMap { $0.from ?? $0.viewName }.first ?? (result[name] ?? name)
+        for definition in definitions {
+            for join in definition.joins { result[join.alias] = join.view }
+        }
+        return result
+    }
+}

@@ -1,0 +1,63 @@
+import LookMLSyntax
+import YAMLSupport
+
+/// One file of a LookML project, parsed.
+public struct ProjectFile: Sendable {
+    public enum Kind: String, Sendable, Comparable {
+        case manifest, model, view, explore, layer, lookml, dashboard
+
+        public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        /// The kind a path names: `x.model.lkml` is a model, `x.dashboard.lookml` a YAML dashboard, and so on.
+        public static func of(_ path: String) -> Kind? {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            if name.hasSuffix(".dashboard.lookml") { return .dashboard }
+            if name == "manifest.lkml" { return .manifest }
+            if name.hasSuffix(".model.lkml") { return .model }
+            if name.hasSuffix(".view.lkml") { return .view }
+            if name.hasSuffix(".explore.lkml") { return .explore }
+            if name.hasSuffix(".layer.lkml") { return .layer }
+            if name.hasSuffix(".lkml") || name.hasSuffix(".lookml") { return .lookml }
+            return nil
+        }
+    }
+
+    /// The path relative to the project root, with `/` separators and no leading `/`.
+    public let path: String
+    public let kind: Kind
+    public let source: SourceFile
+    /// The LookML tree, for LookML files.
+    public let tree: SyntaxTree?
+    /// The YAML documents, for dashboards.
+    public let yaml: YAMLNode?
+    /// A YAML error that stopped a dashboard from loading.
+    public let yamlError: YAMLError?
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        let kind = Kind.of(path) ?? .lookml
+        self.kind = kind
+        self.source = SourceFile(path: path, bytes: bytes)
+        if kind == .dashboard {
+            tree = nil
+            do throws(YAMLError) {
+                yaml = try YAMLLoader.loadDocument(bytes)
+                yamlError = nil
+            } catch {
+                yaml = nil
+                yamlError = error
+            }
+        } else {
+            tree = SyntaxTree.parse(source)
+            yaml = nil
+            yamlError = nil
+        }
+    }
+
+    /// For model files, the model's name (the file name without `.model.lkml`).
+    public var modelName: String? {
+        guard kind == .model else { return nil }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return String(name.dropLast(".model.lkml".count))
+    }
+}

@@ -1,0 +1,58 @@
+import LookMLSyntax
+
+/// Convenient reading of a parsed file: the fields of a block, their keys, names and values as text.
+struct SyntaxAccess {
+    let tree: SyntaxTree
+    var bytes: [UInt8] { tree.source.bytes }
+
+    func text(_ token: Token) -> String { tree.source.text(of: token) }
+
+    /// The fields of a list of items (unexpected items skipped).
+    func fields(_ items: [Item]) -> [Field] {
+        items.compactMap { if case .field(let field) = $0 { return field } else { return nil } }
+    }
+
+    func key(_ field: Field) -> String { text(field.key) }
+
+    /// The block of a field, if its value is one.
+    func block(_ field: Field) -> BlockValue? {
+        if case .block(let block) = field.value { return block }
+        return nil
+    }
+
+    /// A literal or string value's text (strings without quotes), or an expression's body.
+    func scalar(_ field: Field) -> (text: String, range: Range<Int>)? {
+        switch field.value {
+        case .literal(let token): return (text(token), token.textRange)
+        case .string(let token): return unquoted(token)
+        case .expression(let body, _): return (text(body), body.textRange)
+        default: return nil
+        }
+    }
+
+    /// A string token's content and the byte range inside its quotes; literals as they are.
+    func unquoted(_ token: Token) -> (text: String, range: Range<Int>) {
+        guard token.kind == .string else { return (text(token), token.textRange) }
+        let range = token.textRange
+        let start = min(range.lowerBound + 1, range.upperBound)
+        let end = max(start, bytes[range.upperBound - 1] == UInt8(ascii: "\"") && range.count >= 2 ? range.upperBound - 1 : range.upperBound)
+        return (tree.source.text(start..<end), start..<end)
+    }
+
+    /// The list items of a field whose value is a list: text and range (inside quotes for strings).
+    func listItems(_ field: Field) -> [(text: String, range: Range<Int>)] {
+        guard case .list(let list) = field.value else { return [] }
+        return list.items.map { unquoted($0.value) }
+    }
+
+    /// The list of a field, if its value is one.
+    func list(_ field: Field) -> ListValue? {
+        if case .list(let list) = field.value { return list }
+        return nil
+    }
+
+    /// The first field with `key` among `items`.
+    func first(_ key: String, in items: [Item]) -> Field? {
+        fields(items).first { self.key($0) == key }
+    }
+}

@@ -1,0 +1,6 @@
+project_name: "braze_engagement"
+
+constant: CURRENTS_SCHEMA {
+  value: "BRAZE.CURRENTS"
+  export: override_optional
+}
