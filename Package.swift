@@ -29,8 +29,12 @@ let package = Package(
         .target(name: "LookMLProject", dependencies: ["LookMLSyntax", "YAMLSupport"]),
         // The formatter: rewrites trivia only.
         .target(name: "LookMLFormat", dependencies: ["LookMLSyntax"]),
+        // libpq client, embedded PostgreSQL, Currents DDL and synthetic data.
+        .target(name: "Warehouse", dependencies: ["CLibPQ", "CProcessSupport"]),
+        // glibc's posix_spawn extensions (close inherited descriptors, working directory) for the Warehouse's subprocesses.
+        .target(name: "CProcessSupport"),
         // Argument parsing, commands, exit codes and output: everything the executable does.
-        .target(name: "LookMLCommands", dependencies: ["LookMLSyntax", "LookMLFormat", "LookMLProject"]),
+        .target(name: "LookMLCommands", dependencies: ["LookMLSyntax", "LookMLFormat", "LookMLProject", "Warehouse"]),
         // Seeded random LookML for property tests, benchmarks and fuzzing.
         .target(name: "LookMLTestSupport"),
         // glibc allocator settings for the executable (fewer page faults on large projects).
@@ -49,6 +53,7 @@ let package = Package(
         .testTarget(name: "LookMLFormatTests", dependencies: ["LookMLFormat", "LookMLSyntax", "LookMLTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LookMLCommandsTests", dependencies: ["LookMLCommands"]),
         .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport"]),
+        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "LookMLCommands"]),
         .testTarget(name: "LookMLProjectTests", dependencies: ["LookMLProject", "LookMLCommands", "LookMLTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BlockGeneratorTests", dependencies: ["BlockGenerator", "BlockResources", "LookMLSyntax", "LookMLFormat", "YAMLSupport"],
                     exclude: ["Golden"]),

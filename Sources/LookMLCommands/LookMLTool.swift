@@ -12,6 +12,11 @@ public enum LookMLTool {
         CommandEntry(FormatCommand.self),
         CommandEntry(CheckCommand.self),
         CommandEntry(RenameCommand.self),
+        CommandEntry(WarehouseCommand.self),
+        CommandEntry(WarehouseStartCommand.self),
+        CommandEntry(WarehouseStopCommand.self),
+        CommandEntry(WarehouseStatusCommand.self),
+        CommandEntry(WarehouseURLCommand.self),
     ]
 
     static let exitCodes = """
@@ -43,6 +48,14 @@ public enum LookMLTool {
 
     /// Runs the tool with `arguments` (without the program name) and returns the exit code.
     public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+        // A two-word command (`warehouse start`) is selected by its two words.
+        var arguments = arguments
+        if arguments.count > 1, commands.contains(where: { $0.name == arguments[0] + " " + arguments[1] }) {
+            arguments.replaceSubrange(0...1, with: [arguments[0] + " " + arguments[1]])
+        }
+        if arguments.count > 2, arguments[0] == "help", commands.contains(where: { $0.name == arguments[1] + " " + arguments[2] }) {
+            arguments.replaceSubrange(1...2, with: [arguments[1] + " " + arguments[2]])
+        }
         guard let first = arguments.first else {
             context.console.err(overview)
             return ExitCode.failure.rawValue

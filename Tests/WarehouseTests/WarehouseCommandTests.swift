@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import Warehouse
+
+@Suite("lookml warehouse")
+struct WarehouseCommandTests {
+    static let subcommands = ["start", "stop", "status", "url"]
+
+    @Test("--help on each subcommand, and the group lists them", arguments: subcommands)
+    func help(subcommand: String) {
+        let run = runTool(["warehouse", subcommand, "--help"])
+        #expect(run.exitCode == 0)
+        #expect(run.output.contains("USAGE: lookml warehouse \(subcommand)"))
+        #expect(run.output.contains("--dir <dir>"))
+        #expect(run.output.contains("EXIT CODES"))
+        #expect(runTool(["help", "warehouse", subcommand]).output == run.output)
+        let group = runTool(["warehouse", "--help"])
+        #expect(group.exitCode == 0)
+        #expect(group.output.contains("  \(subcommand) "))
+        #expect(group.output.contains(EmbeddedPostgres.defaultDirectory))
+    }
+
+    @Test("usage errors exit 2")
+    func usageErrors() {
+        #expect(runTool(["warehouse"]).exitCode == 2)
+        let unknown = runTool(["warehouse", "launch"])
+        #expect(unknown.exitCode == 2)
+        #expect(unknown.error.contains("unknown subcommand 'launch'"))
+        #expect(runTool(["warehouse", "start", "--timeout", "soon"]).exitCode == 2)
+        #expect(runTool(["warehouse", "status", "--bogus"]).exitCode == 2)
+        #expect(runTool(["warehouse", "url", "extra"]).exitCode == 2)
+    }
+
+    @Test("missing server binaries: a clear error naming the Debian package, exit 2, nothing created")
+    func missingBinaries() throws {
+        let directory = NSTemporaryDirectory() + "lookml-missing-\(UUID().uuidString)"
+        let run = runTool(["warehouse", "start", "--dir", directory], environment: ["LOOKML_POSTGRES_BIN": "/nonexistent/bin"])
+        #expect(run.exitCode == 2)
+        #expect(run.error.contains("'\(PostgresBinaries.debianPackage)'"))
+        #expect(run.error.contains("initdb"))
+        #expect(!FileManager.default.fileExists(atPath: directory))
+        #expect(throws: WarehouseError.self) { try PostgresBinaries.locate(in: ["/nonexistent"]) }
+    }
+
+    @Test("status and url of a directory without a warehouse exit 1")
+    func nothingThere() {
+        let directory = NSTemporaryDirectory() + "lookml-nothing-\(UUID().uuidString)"
+        let status = runTool(["warehouse", "status", "--dir", directory])
+        #expect(status.exitCode == 1)
+        #expect(status.output.contains("no warehouse"))
+        let url = runTool(["warehouse", "url", "--dir", directory])
+        #expect(url.exitCode == 1)
+        #expect(url.output.isEmpty)
+        #expect(runTool(["warehouse", "stop", "--dir", directory]).exitCode == 0)
+    }
+
+    @Test("start → status → url → connect → stop --keep → start keeps data → stop removes everything; no password printed")
+    func lifecycle() throws {
+        let directory = NSTemporaryDirectory() + "lookml-lifecycle-\(UUID().uuidString.prefix(8))/warehouse"
+        let parent = String(directory.dropLast("/warehouse".count))
+        defer {
+            _ = runTool(["warehouse", "stop", "--dir", directory])
+            try? FileManager.default.removeItem(atPath: parent)
+        }
+        var transcript = ""
+        func lookml(_ arguments: String...) -> ToolRun {
+            let run = runTool(arguments)
+            transcript += run.all
+            return run
+        }
+
+        let started = ContinuousClock.now
+        let start = lookml("warehouse", "start", "--dir", directory)
+        ClusterTimings.record("lookml warehouse start (initdb + pg_ctl start)", ContinuousClock.now - started)
+        try #require(start.exitCode == 0, "\(start.error)")
+        #expect(start.error.contains("started PostgreSQL"))
+        let state = try #require(EmbeddedPostgres(directory: directory).readState())
+        let url = start.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(url == state.url)
+
+        let status = lookml("warehouse", "status", "--dir", directory)
+        #expect(status.exitCode == 0)
+        #expect(status.output.hasPrefix("running: "))
+        #expect(status.output.contains("port \(state.port)"))
+        #expect(lookml("warehouse", "url", "--dir", directory).output == url + "\n")
+        #expect(lookml("warehouse", "start", "--dir", directory).error.contains("already running"))
+
+        let connection = try PostgresConnection(url: url)
+        try connection.execute("CREATE TABLE kept (id int); INSERT INTO kept VALUES (1), (2)")
+        connection.close()
+
+        #expect(lookml("warehouse", "stop", "--dir", directory, "--keep").exitCode == 0)
+        let stopped = lookml("warehouse", "status", "--dir", directory)
+        #expect(stopped.exitCode == 1)
+        #expect(stopped.output.hasPrefix("stopped: "))
+        #expect(lookml("warehouse", "url", "--dir", directory).exitCode == 1)
+        // A wrong password against the stopped server: down, and still no password in the message.
+        let down = #expect(throws: PostgresError.self) { try PostgresConnection(state.tcpParameters) }
+        #expect(down?.kind == .connectionFailed)
+        transcript += down.map { "\($0)" } ?? ""
+
+        let restart = lookml("warehouse", "start", "--dir", directory)
+        #expect(restart.exitCode == 0)
+        let again = try PostgresConnection(url: restart.output.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(try again.query("SELECT count(*) FROM kept").scalar == "2")
+        // The TCP URL is the one place the password is printed, on request.
+        let tcp = runTool(["warehouse", "url", "--dir", directory, "--tcp"])
+        #expect(tcp.output.contains(state.password))
+        #expect(try PostgresConnection(url: tcp.output.trimmingCharacters(in: .whitespacesAndNewlines)).query("SELECT 1").scalar == "1")
+        again.close()
+
+        let stop = lookml("warehouse", "stop", "--dir", directory)
+        #expect(stop.exitCode == 0)
+        #expect(stop.error.contains("removed"))
+        #expect(!FileManager.default.fileExists(atPath: directory))
+        #expect(lookml("warehouse", "status", "--dir", directory).exitCode == 1)
+        #expect(!transcript.contains(state.password))
+        #expect(!transcript.isEmpty)
+    }
+}
+
+/// The live suite's cluster, through the command line.
+extension LiveConnectionTests {
+    @Test("status and url report the suite's cluster without its password")
+    func statusAndURL() throws {
+        let warehouse = try SharedCluster.warehouse
+        let state = try SharedCluster.state
+        let status = runTool(["warehouse", "status", "--dir", warehouse.directory])
+        #expect(status.exitCode == 0)
+        #expect(status.output.contains("postgresql://lookml:*****@127.0.0.1:\(state.port)/postgres"))
+        #expect(!status.all.contains(state.password))
+        let url = runTool(["warehouse", "url", "--dir", warehouse.directory])
+        #expect(url.exitCode == 0)
+        #expect(!url.all.contains(state.password))
+        #expect(try PostgresConnection(url: url.output.trimmingCharacters(in: .whitespacesAndNewlines)).query("SELECT 1").scalar == "1")
+    }
+}
