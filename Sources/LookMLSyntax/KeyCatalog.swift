@@ -38,10 +38,32 @@ public enum KeyCatalog {
         }
     }
 
+    /// The repeatable keys as bytes, bucketed by first byte, for lookups that build no `String`.
+    private static let repeatableKeyBuckets: [[[UInt8]]] = {
+        var buckets = [[[UInt8]]](repeating: [], count: 256)
+        for key in repeatableKeys { buckets[Int(key.utf8.first!)].append(Array(key.utf8)) }
+        return buckets
+    }()
+
     /// True when the key bytes name a repeatable key.
     static func isRepeatableKey(_ key: ArraySlice<UInt8>) -> Bool {
-        guard key.count >= 3, key.count <= 24 else { return false }
-        return repeatableKeys.contains(String(decoding: key, as: UTF8.self))
+        guard let first = key.first else { return false }
+        for candidate in repeatableKeyBuckets[Int(first)] where candidate.count == key.count && candidate.elementsEqual(key) {
+            return true
+        }
+        return false
+    }
+
+    /// `pluralKey(for:)` on bytes, without building strings for the common `+ "s"` case.
+    static func pluralKeyBytes(for key: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        switch key.count {
+        case 5 where key.elementsEqual("query".utf8), 7 where key.elementsEqual("filters".utf8),
+             7 where key.elementsEqual("extends".utf8), 12 where key.elementsEqual("bind_filters".utf8),
+             16 where key.elementsEqual("local_dependency".utf8), 17 where key.elementsEqual("remote_dependency".utf8):
+            return Array(pluralKey(for: String(decoding: key, as: UTF8.self)).utf8)[...]
+        default:
+            return (Array(key) + [UInt8(ascii: "s")])[...]
+        }
     }
 
     /// True when the key bytes name an expression key. Avoids building a `String` for the common keys.

@@ -21,19 +21,35 @@ struct Lexer {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0B || byte == 0x0C
     }
 
-    /// Bytes that end a bare literal: whitespace, `:{}[],"`, control characters. A table, because the lexer
-    /// asks for every byte of every name.
-    private static let literalEndTable: [Bool] = (0..<256).map { value in
-        let byte = UInt8(value)
-        switch byte {
-        case UInt8(ascii: ":"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"),
-             UInt8(ascii: ","), UInt8(ascii: "\""): return true
-        default: return byte < 0x21 || byte == 0x7F
+    /// Bytes that end a bare literal: whitespace, `:{}[],"`, control characters — as a 256-bit set, because the
+    /// lexer asks for every byte of every name.
+    private static let literalEndBits: (UInt64, UInt64, UInt64, UInt64) = {
+        var words: [UInt64] = [0, 0, 0, 0]
+        for value in 0..<256 {
+            let byte = UInt8(value)
+            let ends: Bool
+            switch byte {
+            case UInt8(ascii: ":"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                 UInt8(ascii: ","), UInt8(ascii: "\""): ends = true
+            default: ends = byte < 0x21 || byte == 0x7F
+            }
+            if ends { words[value >> 6] |= 1 << UInt64(value & 63) }
         }
-    }
+        return (words[0], words[1], words[2], words[3])
+    }()
 
-    @inline(__always) static func endsLiteral(_ byte: UInt8) -> Bool {
-        literalEndTable.withUnsafeBufferPointer { $0[Int(byte)] }
+    /// A copy of `literalEndBits` in the lexer itself, so the hot loop reads no global.
+    private let literalEnd = Lexer.literalEndBits
+
+    @inline(__always) func endsLiteral(_ byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = literalEnd.0
+        case 1: word = literalEnd.1
+        case 2: word = literalEnd.2
+        default: word = literalEnd.3
+        }
+        return (word >> UInt64(byte & 63)) & 1 == 1
     }
 
     /// True once the lexer has produced something a diagnostic must be written about (an unterminated string
@@ -162,7 +178,7 @@ struct Lexer {
             }
             while position < count {
                 let next = bytes[position]
-                if Lexer.endsLiteral(next) { break }
+                if endsLiteral(next) { break }
                 if next == UInt8(ascii: ";"), position + 1 < count, bytes[position + 1] == UInt8(ascii: ";") { break }
                 position += 1
             }
@@ -222,7 +238,7 @@ struct Lexer {
         index += 1
         while index < count, Lexer.isHorizontalSpace(bytes[index]) { index += 1 }
         let nameStart = index
-        while index < count, !Lexer.endsLiteral(bytes[index]) { index += 1 }
+        while index < count, !endsLiteral(bytes[index]) { index += 1 }
         guard index > nameStart else { return false }
         while index < count, Lexer.isHorizontalSpace(bytes[index]) { index += 1 }
         return index < count && bytes[index] == UInt8(ascii: "{")

@@ -23,6 +23,8 @@ public struct LkmlJSONConverter {
         return writer.bytes
     }
 
+    private static let nameKey: ArraySlice<UInt8> = Array("name".utf8)[...]
+
     /// One output key of an object: the fields that land under it, in order.
     private struct Group {
         var key: ArraySlice<UInt8>
@@ -55,11 +57,11 @@ public struct LkmlJSONConverter {
             }
         }
         writer.beginObject()
-        let nameKey: ArraySlice<UInt8> = Array("name".utf8)[...]
+        let nameKey = Self.nameKey
         var wroteName = false
         for group in groups {
             if group.isPlural {
-                writer.key(KeyCatalog.pluralKey(for: String(decoding: group.key, as: UTF8.self)))
+                writer.key(bytes: KeyCatalog.pluralKeyBytes(for: group.key))
                 writer.beginArray()
                 for index in group.fields { writeValue(fields[index].value, to: &writer) }
                 writer.endArray()
@@ -73,7 +75,7 @@ public struct LkmlJSONConverter {
             }
         }
         if let name, !wroteName {
-            writer.key("name")
+            writer.key(bytes: nameKey)
             writer.string(bytes: scalar(name))
         }
         writer.endObject()
