@@ -66,12 +66,21 @@ public enum KeyCatalog {
         }
     }
 
-    /// True when the key bytes name an expression key. Avoids building a `String` for the common keys.
+    /// The expression keys as bytes, bucketed by length.
+    private static let expressionKeyBuckets: [[[UInt8]]] = {
+        var buckets = [[[UInt8]]](repeating: [], count: 33)
+        for key in expressionKeys { buckets[key.utf8.count].append(Array(key.utf8)) }
+        return buckets
+    }()
+
+    /// True when the key bytes name an expression key. Builds no `String`: the parser asks for every key.
     @inline(__always)
     static func isExpressionKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard range.count >= 3, range.count <= 24 else { return false }
+        guard range.count >= 3, range.count <= 32 else { return false }
         let first = bytes[range.lowerBound]
         guard first == UInt8(ascii: "s") || first == UInt8(ascii: "h") || first == UInt8(ascii: "e") else { return false }
-        return expressionKeys.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+        let key = UnsafeBufferPointer(rebasing: bytes[range])
+        for candidate in expressionKeyBuckets[range.count] where candidate.elementsEqual(key) { return true }
+        return false
     }
 }
