@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "LookMLSyntax"),
         // Files, includes, views/explores/models/dashboards, the reference index, check and rename.
         .target(name: "LookMLProject", dependencies: ["LookMLSyntax", "YAMLSupport"]),
+        // The Braze Looker Action: the /users/track payloads it would send for a Look's results.
+        .target(name: "BrazeAction", dependencies: ["LookMLProject", "LookMLSyntax"]),
         // The formatter: rewrites trivia only.
         .target(name: "LookMLFormat", dependencies: ["LookMLSyntax"]),
         // libpq client, embedded PostgreSQL, Currents DDL and synthetic data.
@@ -34,7 +36,7 @@ let package = Package(
         // glibc's posix_spawn extensions (close inherited descriptors, working directory) for the Warehouse's subprocesses.
         .target(name: "CProcessSupport"),
         // Argument parsing, commands, exit codes and output: everything the executable does.
-        .target(name: "LookMLCommands", dependencies: ["LookMLSyntax", "LookMLFormat", "LookMLProject", "Warehouse"]),
+        .target(name: "LookMLCommands", dependencies: ["LookMLSyntax", "LookMLFormat", "LookMLProject", "BrazeAction", "Warehouse"]),
         // Seeded random LookML for property tests, benchmarks and fuzzing.
         .target(name: "LookMLTestSupport"),
         // glibc allocator settings for the executable (fewer page faults on large projects).
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "LookMLFormatTests", dependencies: ["LookMLFormat", "LookMLSyntax", "LookMLTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LookMLCommandsTests", dependencies: ["LookMLCommands"]),
         .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport"]),
+        .testTarget(name: "BrazeActionTests", dependencies: ["BrazeAction", "LookMLProject", "LookMLCommands"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "LookMLCommands"]),
         .testTarget(name: "LookMLProjectTests", dependencies: ["LookMLProject", "LookMLCommands", "LookMLTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BlockGeneratorTests", dependencies: ["BlockGenerator", "BlockResources", "LookMLSyntax", "LookMLFormat", "YAMLSupport"],

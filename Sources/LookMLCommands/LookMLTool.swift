@@ -12,6 +12,8 @@ public enum LookMLTool {
         CommandEntry(FormatCommand.self),
         CommandEntry(CheckCommand.self),
         CommandEntry(RenameCommand.self),
+        CommandEntry(TagCommand.self),
+        CommandEntry(BrazeCommand.self),
         CommandEntry(WarehouseCommand.self),
         CommandEntry(WarehouseStartCommand.self),
         CommandEntry(WarehouseStopCommand.self),

@@ -134,6 +134,22 @@ public struct ModelScope: Sendable {
         self.setNames = setNames
     }
 
+    /// The field definitions of a view: its own, its refinements', and through `extends` its ancestors' (a field
+    /// redefined lower down hides the inherited one).
+    public func fieldDefinitions(ofView view: String) -> [FieldDefinition] {
+        var visiting = Set<String>()
+        func collect(_ name: String) -> [FieldDefinition] {
+            guard visiting.insert(name).inserted, let definitions = views[name] else { return [] }
+            var own: [FieldDefinition] = definitions.flatMap(\.fields)
+            let ownNames = Set(own.map(\.name))
+            for parent in definitions.flatMap(\.extends) {
+                own += collect(parent).filter { !ownNames.contains($0.name) }
+            }
+            return own
+        }
+        return collect(view)
+    }
+
     /// The field names of a view (dimension groups expanded), or nil for an unknown view.
     public func fields(ofView view: String) -> Set<String>? { fieldNames[view] }
     public func sets(ofView view: String) -> Set<String>? { setNames[view] }

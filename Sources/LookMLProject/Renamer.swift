@@ -23,6 +23,7 @@ public struct Renamer: Sendable {
         /// Files to move (project-relative paths).
         public var moves: [(from: String, to: String)] = []
         public var isEmpty: Bool { edits.isEmpty && moves.isEmpty }
+        public init() {}
         public var editCount: Int { edits.values.reduce(0) { $0 + $1.count } }
     }
 
