@@ -22,6 +22,8 @@ public enum ColumnType: String, CaseIterable, Sendable {
     /// Integer UNIX epoch seconds.
     case time
     case timestamp
+    /// A calendar date (derived tables only).
+    case date
     /// JSON held as text.
     case json
 }
@@ -34,23 +36,21 @@ public struct CurrentsColumn: Sendable, Equatable {
     public var nullable: Bool
     /// The layouts that have the column.
     public var layouts: Set<Layout>
-    /// A layout-independent name for columns whose name differs by layout (`message_variation_id`).
-    public var role: String?
+    /// The LookML field name: the lower-cased column name unless the catalog gives one. Columns whose name differs
+    /// by layout share a field name (`MESSAGE_VARIATION_API_ID` and `MESSAGE_VARIATION_ID` are `message_variation_id`).
+    public var field: String
     /// One line describing the column.
     public var about: String
 
     public init(name: String, type: ColumnType, nullable: Bool = true, layouts: Set<Layout> = Set(Layout.allCases),
-                role: String? = nil, about: String) {
+                field: String? = nil, about: String) {
         self.name = name
         self.type = type
         self.nullable = nullable
         self.layouts = layouts
-        self.role = role
+        self.field = field ?? name.lowercased()
         self.about = about
     }
-
-    /// The default LookML field name: the lower-cased column name.
-    public var fieldName: String { name.lowercased() }
 }
 
 /// One Currents event table.
@@ -72,10 +72,10 @@ public struct CurrentsTable: Sendable, Equatable {
         allColumns.filter { $0.layouts.contains(layout) }
     }
 
-    /// The column named `reference` (a column name, any case) or playing role `reference`, in a layout.
+    /// The column whose field name is `reference`, or else whose column name is `reference` (any case), in a layout.
     public func column(_ reference: String, in layout: Layout) -> CurrentsColumn? {
         let columns = columns(in: layout)
-        return columns.first { $0.role == reference } ?? columns.first { $0.name == reference.uppercased() }
+        return columns.first { $0.field == reference } ?? columns.first { $0.name == reference.uppercased() }
     }
 }
 
@@ -130,7 +130,7 @@ public struct CurrentsCatalog: Sendable, Equatable {
             var columns: [CurrentsColumn] = []
             try collectColumns(try entry.required("columns", in: "table \(stem)"), reader: reader, table: stem, into: &columns)
             try entry.rejectUnknownKeys(in: "table \(stem)")
-            for layout in Layout.allCases where !columns.contains(where: { $0.role == "event_id" && $0.layouts.contains(layout) }) {
+            for layout in Layout.allCases where !columns.contains(where: { $0.name == "ID" && $0.layouts.contains(layout) }) {
                 throw reader.error(node, "table '\(stem)' has no event id column in the \(layout) layout")
             }
             tables.append(CurrentsTable(stem: stem, block: block, event: event, allColumns: columns))
@@ -161,17 +161,18 @@ public struct CurrentsCatalog: Sendable, Equatable {
         case "legacy": layouts = [.legacy]
         case let other: throw reader.error(entry.optional("layouts")!, "unknown layouts '\(other)' (choose from: shared, legacy, both)")
         }
-        let role = try entry.optionalString("role")
+        let field = try entry.optionalString("field")
+        if let field, !isLookMLName(field) { throw reader.error(node, "field name '\(field)' is not a valid LookML name") }
         let about = try entry.string("about", in: "column \(name)")
         try entry.rejectUnknownKeys(in: "column \(name)")
-        let column = CurrentsColumn(name: name, type: type, nullable: nullable, layouts: layouts, role: role, about: about)
+        let column = CurrentsColumn(name: name, type: type, nullable: nullable, layouts: layouts, field: field, about: about)
         if columns.contains(column) { return }
         for layout in layouts {
             if columns.contains(where: { $0.name == name && $0.layouts.contains(layout) }) {
                 throw reader.error(node, "table '\(table)' defines column '\(name)' twice for the \(layout) layout, differently")
             }
-            if let role, columns.contains(where: { $0.role == role && $0.layouts.contains(layout) }) {
-                throw reader.error(node, "table '\(table)' has two columns with role '\(role)' in the \(layout) layout")
+            if columns.contains(where: { $0.field == column.field && $0.layouts.contains(layout) }) {
+                throw reader.error(node, "table '\(table)' has two columns with field name '\(column.field)' in the \(layout) layout")
             }
         }
         columns.append(column)

@@ -100,7 +100,7 @@ struct CatalogTests {
             block: b
             event: e
             columns:
-              - {name: ID, type: string, role: event_id, about: x}
+              - {name: ID, type: string, about: x}
               - {name: ID, type: integer, about: y}
         """).contains("defines column 'ID' twice"))
     }
