@@ -19,6 +19,8 @@ public enum LookMLTool {
         CommandEntry(WarehouseStopCommand.self),
         CommandEntry(WarehouseStatusCommand.self),
         CommandEntry(WarehouseURLCommand.self),
+        CommandEntry(WarehouseDDLCommand.self),
+        CommandEntry(WarehouseSeedCommand.self),
     ]
 
     static let exitCodes = """

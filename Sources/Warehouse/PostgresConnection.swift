@@ -46,6 +46,8 @@ public final class PostgresConnection: @unchecked Sendable {
             let (kind, state) = PostgresError.connectionFailure(message)
             throw PostgresError(kind: kind, sqlState: state, message: message, connection: parameters.maskedConnectionString)
         }
+        // Notices (`NOTICE: table … does not exist, skipping`) would go straight to standard error; drop them.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
         connection = handle
     }
 

@@ -4,14 +4,14 @@ import Warehouse
 
 @Suite("lookml warehouse")
 struct WarehouseCommandTests {
-    static let subcommands = ["start", "stop", "status", "url"]
+    static let subcommands = ["start", "stop", "status", "url", "ddl", "seed"]
 
     @Test("--help on each subcommand, and the group lists them", arguments: subcommands)
     func help(subcommand: String) {
         let run = runTool(["warehouse", subcommand, "--help"])
         #expect(run.exitCode == 0)
         #expect(run.output.contains("USAGE: lookml warehouse \(subcommand)"))
-        #expect(run.output.contains("--dir <dir>"))
+        #expect(run.output.contains(subcommand == "ddl" ? "--names <file>" : "--dir <dir>"))
         #expect(run.output.contains("EXIT CODES"))
         #expect(runTool(["help", "warehouse", subcommand]).output == run.output)
         let group = runTool(["warehouse", "--help"])

@@ -74,3 +74,16 @@ final class BackgroundLoop: @unchecked Sendable {
     var isStopped: Bool { lock.withLock { stopped } }
     func stop() { lock.withLock { stopped = true } }
 }
+
+extension SharedCluster {
+    /// A new, empty database in the suite's cluster (dropped first if a previous run left it).
+    static func freshDatabase(_ name: String) throws -> ConnectionParameters {
+        let state = try state
+        let admin = try PostgresConnection(state.socketParameters)
+        try admin.execute("DROP DATABASE IF EXISTS \(name)")
+        try admin.execute("CREATE DATABASE \(name)")
+        var parameters = state.socketParameters
+        parameters["dbname"] = name
+        return parameters
+    }
+}
