@@ -77,8 +77,8 @@ public struct Checker: Sendable {
             }
 
             // References in the files this model sees.
-            for reference in project.references where !reference.isDefinition
-                && (isWholeProject ? uncovered.contains(reference.location.file) : scope.files.contains(reference.location.file)) {
+            let checkedFiles = isWholeProject ? uncovered : scope.files
+            for reference in checkedFiles.sorted().flatMap({ project.referencesByFile[$0] ?? [] }) where !reference.isDefinition {
                 switch (reference.kind, reference.scope) {
                 case (.view, _):
                     if scope.views[reference.name] == nil {
@@ -112,7 +112,7 @@ public struct Checker: Sendable {
                     if let view { checkField(reference, inView: view, scope: scope, report: report) }
                 case (.field, .view(let view)), (.set, .view(let view)):
                     let target = reference.qualifier.map { qualifier in
-                        scope.views[qualifier] != nil ? qualifier : (scope.explores.keys.lazy.compactMap { scope.aliases(ofExplore: $0)?[qualifier] }.first ?? qualifier)
+                        scope.views[qualifier] != nil ? qualifier : (scope.anyExploreAliases[qualifier] ?? qualifier)
                     } ?? view
                     if scope.views[target] == nil {
                         if let qualifier = reference.qualifier, !isWholeProject || scope.views.isEmpty == false {

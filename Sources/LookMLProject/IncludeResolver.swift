@@ -27,8 +27,33 @@ public struct IncludeResolver: Sendable {
             candidates.append(absolute + ".lkml")
             candidates.append(absolute + ".lookml")
         }
-        let matches = paths.filter { path in candidates.contains { IncludeResolver.glob($0, matches: path) } }
-        return .files(matches)
+        // Only paths under the pattern's literal folder can match: find them by binary search in the sorted list.
+        var matches: [String] = []
+        for candidate in candidates {
+            let prefix = IncludeResolver.literalPrefix(candidate)
+            var index = lowerBound(prefix)
+            while index < paths.count, paths[index].hasPrefix(prefix) {
+                if IncludeResolver.glob(candidate, matches: paths[index]) { matches.append(paths[index]) }
+                index += 1
+            }
+        }
+        return .files(Array(Set(matches)).sorted())
+    }
+
+    /// The first index whose path is not ordered before `prefix`.
+    private func lowerBound(_ prefix: String) -> Int {
+        var low = 0, high = paths.count
+        while low < high {
+            let middle = (low + high) / 2
+            if paths[middle] < prefix { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The part of a pattern before its first wildcard.
+    static func literalPrefix(_ pattern: String) -> String {
+        guard let star = pattern.firstIndex(of: "*") else { return pattern }
+        return String(pattern[..<star])
     }
 
     /// Resolves `.` and `..` segments.

@@ -15,6 +15,13 @@ public struct Project: Sendable {
     /// `include:` lines per file (every file may include others).
     public let includes: [String: [(pattern: String, location: SourceRange)]]
     public let resolver: IncludeResolver
+    /// Reference sites per file, in byte order.
+    public let referencesByFile: [String: [Reference]]
+    /// The files each model sees (its own first), and the models that see each file.
+    private let modelFiles: [String: [String]]
+    private let filesToModels: [String: [String]]
+    /// What each model sees, computed once.
+    private let modelScopes: [String: ModelScope]
 
     /// Builds the project from parsed files (paths relative to the root).
     public init(files: [ProjectFile]) {
@@ -51,21 +58,38 @@ public struct Project: Sendable {
         self.dashboards = dashboards
         self.references = references
         self.includes = includes
+        referencesByFile = Dictionary(grouping: references, by: \.location.file)
+        var modelFiles: [String: [String]] = [:], filesToModels: [String: [String]] = [:]
+        for model in models {
+            let files = Project.includedFiles(from: model.file, includes: includes, resolver: resolver)
+            modelFiles[model.name] = files
+            for file in files { filesToModels[file, default: []].append(model.name) }
+        }
+        self.modelFiles = modelFiles
+        self.filesToModels = filesToModels
+        var modelScopes: [String: ModelScope] = [:]
+        for model in models where modelScopes[model.name] == nil {
+            modelScopes[model.name] = ModelScope(model: model, files: modelFiles[model.name] ?? [], allViews: views, allExplores: explores)
+        }
+        self.modelScopes = modelScopes
     }
 
     /// The files a model sees: its own file and, transitively, everything its files include, in include order.
     public func includedFiles(of model: ModelDefinition) -> [String] {
-        var seen: Set<String> = [model.file]
-        var ordered = [model.file]
-        var queue = [model.file]
-        while !queue.isEmpty {
-            let file = queue.removeFirst()
+        modelFiles[model.name] ?? Project.includedFiles(from: model.file, includes: includes, resolver: resolver)
+    }
+
+    private static func includedFiles(from root: String, includes: [String: [(pattern: String, location: SourceRange)]],
+                                      resolver: IncludeResolver) -> [String] {
+        var seen: Set<String> = [root]
+        var ordered = [root]
+        var next = 0
+        while next < ordered.count {
+            let file = ordered[next]
+            next += 1
             for include in includes[file] ?? [] {
                 guard case .files(let matches) = resolver.resolve(include.pattern, from: file) else { continue }
-                for match in matches where seen.insert(match).inserted {
-                    ordered.append(match)
-                    queue.append(match)
-                }
+                for match in matches where seen.insert(match).inserted { ordered.append(match) }
             }
         }
         return ordered
@@ -73,12 +97,14 @@ public struct Project: Sendable {
 
     /// What one model sees, with views merged across refinements and `extends`.
     public func scope(of model: ModelDefinition) -> ModelScope {
-        ModelScope(project: self, model: model, files: includedFiles(of: model))
+        if let scope = modelScopes[model.name], scope.model.file == model.file { return scope }
+        return ModelScope(project: self, model: model, files: includedFiles(of: model))
     }
 
     /// The models whose includes reach `file`.
     public func models(including file: String) -> [ModelDefinition] {
-        models.filter { includedFiles(of: $0).contains(file) }
+        let names = Set(filesToModels[file] ?? [])
+        return models.filter { names.contains($0.name) }
     }
 }
 
@@ -91,19 +117,26 @@ public struct ModelScope: Sendable {
     public let explores: [String: [ExploreDefinition]]
     private let fieldNames: [String: Set<String>]
     private let setNames: [String: Set<String>]
+    private let aliasMaps: [String: [String: String]]
+    /// Every alias of every explore in the model and the view behind it (the first explore, by name, wins).
+    public let anyExploreAliases: [String: String]
 
     init(project: Project, model: ModelDefinition, files: [String]) {
+        self.init(model: model, files: files, allViews: project.views, allExplores: project.explores)
+    }
+
+    init(model: ModelDefinition, files: [String], allViews: [ViewDefinition], allExplores: [(definition: ExploreDefinition, file: String)]) {
         self.model = model
         self.files = Set(files)
-        let order = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        let order = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var views: [String: [ViewDefinition]] = [:]
-        for view in project.views where order[view.location.file] != nil { views[view.name, default: []].append(view) }
+        for view in allViews where order[view.location.file] != nil { views[view.name, default: []].append(view) }
         for name in views.keys {
             views[name]!.sort { ($0.isRefinement ? 1 : 0, order[$0.location.file]!, $0.location.range.lowerBound) <
                                 ($1.isRefinement ? 1 : 0, order[$1.location.file]!, $1.location.range.lowerBound) }
         }
         var explores: [String: [ExploreDefinition]] = [:]
-        for (explore, file) in project.explores where order[file] != nil { explores[explore.name, default: []].append(explore) }
+        for (explore, file) in allExplores where order[file] != nil { explores[explore.name, default: []].append(explore) }
         self.views = views
         self.explores = explores
         // Fields of a view: its definitions' and, through `extends`, its ancestors' (cycles cut).
@@ -132,6 +165,16 @@ public struct ModelScope: Sendable {
         }
         self.fieldNames = fieldNames
         self.setNames = setNames
+        var aliasMaps: [String: [String: String]] = [:]
+        var anyExploreAliases: [String: String] = [:]
+        for name in explores.keys.sorted() {
+            var visiting = Set<String>()
+            guard let map = ModelScope.aliases(ofExplore: name, explores: explores, visiting: &visiting) else { continue }
+            aliasMaps[name] = map
+            for (alias, view) in map where anyExploreAliases[alias] == nil { anyExploreAliases[alias] = view }
+        }
+        self.aliasMaps = aliasMaps
+        self.anyExploreAliases = anyExploreAliases
     }
 
     /// The field definitions of a view: its own, its refinements', and through `extends` its ancestors' (a field
@@ -156,17 +199,14 @@ public struct ModelScope: Sendable {
 
     /// The aliases of an explore and the view behind each: the explore's own name and its joins, with the joins
     /// of explores it extends.
-    public func aliases(ofExplore name: String) -> [String: String]? {
-        var visiting = Set<String>()
-        return aliases(ofExplore: name, visiting: &visiting)
-    }
+    public func aliases(ofExplore name: String) -> [String: String]? { aliasMaps[name] }
 
-    private func aliases(ofExplore name: String, visiting: inout Set<String>) -> [String: String]? {
+    private static func aliases(ofExplore name: String, explores: [String: [ExploreDefinition]], visiting: inout Set<String>) -> [String: String]? {
         guard let definitions = explores[name], visiting.insert(name).inserted else { return nil }
         var result: [String: String] = [:]
         let base = definitions.first { !$0.isRefinement } ?? definitions[0]
         for parent in base.extends {
-            for (alias, view) in aliases(ofExplore: parent, visiting: &visiting) ?? [:] { result[alias] = view }
+            for (alias, view) in aliases(ofExplore: parent, explores: explores, visiting: &visiting) ?? [:] { result[alias] = view }
         }
         result[name] = definitions.lazy.compactMap { $0.from ?? $0.viewName }.first ?? (result[name] ?? name)
         for definition in definitions {

@@ -268,9 +268,7 @@ public struct Renamer: Sendable {
             case .view(let current):
                 if let qualifier = reference.qualifier {
                     if project.views.contains(where: { $0.name == qualifier }) { target = qualifier } else {
-                        target = scopes(for: reference.location.file).lazy.compactMap { scope in
-                            scope.explores.keys.lazy.compactMap { scope.aliases(ofExplore: $0)?[qualifier] }.first
-                        }.first
+                        target = scopes(for: reference.location.file).lazy.compactMap { $0.anyExploreAliases[qualifier] }.first
                     }
                 } else {
                     target = current
