@@ -17,6 +17,8 @@ public protocol FileSystem: Sendable {
     func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(CommandError)
     /// Moves a file (an atomic rename within one file system).
     func move(_ source: String, to destination: String) throws(CommandError)
+    /// Creates a directory and its missing parents (see FileSystem+Directories.swift).
+    func createDirectories(_ path: String) throws(CommandError)
 }
 
 /// The real file system, through POSIX calls.

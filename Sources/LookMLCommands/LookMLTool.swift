@@ -10,6 +10,7 @@ public enum LookMLTool {
         CommandEntry(ParseCommand.self),
         CommandEntry(PrintCommand.self),
         CommandEntry(FormatCommand.self),
+        CommandEntry(GenerateCommand.self),
         CommandEntry(CheckCommand.self),
         CommandEntry(RenameCommand.self),
         CommandEntry(TagCommand.self),
