@@ -108,7 +108,7 @@ public struct Checker: Sendable {
                     }
                 case (.field, .explore(let explore)), (.set, .explore(let explore)):
                     guard let aliases = scope.aliases(ofExplore: explore) else { continue }
-                    let view = reference.qualifier.flatMap { aliases[$0] } ?? (reference.qualifier == nil ? aliases[explore] : nil)
+                    let view = reference.qualifier.flatMap { aliases[$0] } ?? (reference.qualifier == nil ? scope.baseAliases[explore].flatMap { aliases[$0] } : nil)
                     if let view { checkField(reference, inView: view, scope: scope, report: report) }
                 case (.field, .view(let view)), (.set, .view(let view)):
                     let target = reference.qualifier.map { qualifier in

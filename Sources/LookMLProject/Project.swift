@@ -35,20 +35,15 @@ public struct Project: Sendable {
         var includes: [String: [(pattern: String, location: SourceRange)]] = [:]
         for path in paths {
             let file = byPath[path]!
-            if let tree = file.tree {
-                let definitions = DefinitionCollector(file: file, tree: tree)
-                views += definitions.views
-                explores += definitions.explores.map { ($0, path) }
-                constants += definitions.constants
-                if !definitions.includes.isEmpty { includes[path] = definitions.includes }
-                if let name = file.modelName {
-                    models.append(ModelDefinition(name: name, file: path, connection: definitions.connection, includes: definitions.includes))
-                }
-                references += ReferenceCollector(file: file, tree: tree).references
-            } else if let yaml = file.yaml {
-                let collector = DashboardReferenceCollector(file: file, root: yaml)
-                dashboards += collector.dashboards
-                references += collector.references
+            let contents = file.contents
+            views += contents.views
+            explores += contents.explores.map { ($0, path) }
+            constants += contents.constants
+            dashboards += contents.dashboards
+            references += contents.references
+            if !contents.includes.isEmpty { includes[path] = contents.includes }
+            if let name = file.modelName {
+                models.append(ModelDefinition(name: name, file: path, connection: contents.connection, includes: contents.includes))
             }
         }
         self.views = views
@@ -120,6 +115,8 @@ public struct ModelScope: Sendable {
     private let aliasMaps: [String: [String: String]]
     /// Every alias of every explore in the model and the view behind it (the first explore, by name, wins).
     public let anyExploreAliases: [String: String]
+    /// The alias of each explore's own view: `view_name:` when given, else the explore's name.
+    public let baseAliases: [String: String]
 
     init(project: Project, model: ModelDefinition, files: [String]) {
         self.init(model: model, files: files, allViews: project.views, allExplores: project.explores)
@@ -175,6 +172,7 @@ public struct ModelScope: Sendable {
         }
         self.aliasMaps = aliasMaps
         self.anyExploreAliases = anyExploreAliases
+        baseAliases = explores.mapValues { definitions in definitions.lazy.compactMap(\.viewName).first ?? definitions[0].name }
     }
 
     /// The field definitions of a view: its own, its refinements', and through `extends` its ancestors' (a field
@@ -208,7 +206,10 @@ public struct ModelScope: Sendable {
         for parent in base.extends {
             for (alias, view) in aliases(ofExplore: parent, explores: explores, visiting: &visiting) ?? [:] { result[alias] = view }
         }
-        result[name] = definitions.lazy.compactMap { $0.from ?? $0.viewName }.first ?? (result[name] ?? name)
+        // The explore's own alias: `view_name:` when given (fields are `view_name.field`), else the explore's name;
+        // the view behind it: `from:`, else `view_name:`, else the explore's name.
+        let aliasName = definitions.lazy.compactMap(\.viewName).first ?? name
+        result[aliasName] = definitions.lazy.compactMap { $0.from ?? $0.viewName }.first ?? (result[aliasName] ?? name)
         for definition in definitions {
             for join in definition.joins { result[join.alias] = join.view }
         }

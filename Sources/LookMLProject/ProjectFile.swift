@@ -32,12 +32,26 @@ public struct ProjectFile: Sendable {
     public let yaml: YAMLNode?
     /// A YAML error that stopped a dashboard from loading.
     public let yamlError: YAMLError?
+    /// What the file defines and references, collected when the file is loaded (on the loading thread).
+    public private(set) var contents: Contents
+
+    /// The definitions and reference sites of one file.
+    public struct Contents: Sendable {
+        public var views: [ViewDefinition] = []
+        public var explores: [ExploreDefinition] = []
+        public var includes: [(pattern: String, location: SourceRange)] = []
+        public var connection: String?
+        public var constants: [ConstantDefinition] = []
+        public var dashboards: [DashboardDefinition] = []
+        public var references: [Reference] = []
+    }
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         let kind = Kind.of(path) ?? .lookml
         self.kind = kind
         self.source = SourceFile(path: path, bytes: bytes)
+        var contents = Contents()
         if kind == .dashboard {
             tree = nil
             do throws(YAMLError) {
@@ -52,6 +66,22 @@ public struct ProjectFile: Sendable {
             yaml = nil
             yamlError = nil
         }
+        // Collect once everything else is set.
+        self.contents = Contents()
+        if let tree {
+            let definitions = DefinitionCollector(file: self, tree: tree)
+            contents.views = definitions.views
+            contents.explores = definitions.explores
+            contents.includes = definitions.includes
+            contents.connection = definitions.connection
+            contents.constants = definitions.constants
+            contents.references = ReferenceCollector(file: self, tree: tree).references
+        } else if let yaml {
+            let collector = DashboardReferenceCollector(file: self, root: yaml)
+            contents.dashboards = collector.dashboards
+            contents.references = collector.references
+        }
+        self.contents = contents
     }
 
     /// For model files, the model's name (the file name without `.model.lkml`).

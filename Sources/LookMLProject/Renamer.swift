@@ -276,7 +276,7 @@ public struct Renamer: Sendable {
             case .explore(let explore):
                 target = scopes(for: reference.location.file).lazy.compactMap { scope -> String? in
                     guard let aliases = scope.aliases(ofExplore: explore) else { return nil }
-                    return reference.qualifier.map { aliases[$0] } ?? aliases[explore]
+                    return reference.qualifier.map { aliases[$0] } ?? scope.baseAliases[explore].flatMap { aliases[$0] }
                 }.first ?? nil
             case .dashboard(let model, let explore):
                 guard let model, let explore, let qualifier = reference.qualifier,

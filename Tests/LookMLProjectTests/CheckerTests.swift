@@ -34,8 +34,8 @@ struct CheckerTests {
             "dashboards/email.dashboard.lookml:30:14 C003",
             "models/engagement.model.lkml:15:40 C007",
             "models/engagement.model.lkml:18:27 C002",
-            "models/engagement.model.lkml:27:11 C011",
-            "models/engagement.model.lkml:28:10 C008",
+            "models/engagement.model.lkml:26:11 C011",
+            "models/engagement.model.lkml:27:10 C008",
             "views/email_opens.view.lkml:2:13 C001",
             "views/email_sends.view.lkml:3:21 C005",
             "views/email_sends.view.lkml:22:20 C006",
@@ -44,6 +44,23 @@ struct CheckerTests {
         let messages = Checker(project: project).check().map(\.message)
         #expect(messages.contains("'email_open' is not joined in explore 'email_sends'; did you mean 'email_opens'?"))
         #expect(messages.contains("unknown field 'send' in view 'email_sends'; did you mean 'sends'?"))
+    }
+
+    @Test("view_name: keeps the view's name as the alias; from: takes the explore's")
+    func aliasesOfViewNameAndFrom() {
+        let project = Project(files: [
+            ProjectFile(path: "m.model.lkml", bytes: Array("""
+            include: "*.view"
+            explore: by_view_name { view_name: users fields: [users.id, by_view_name.id] }
+            explore: by_from { from: users fields: [by_from.id, users.id] }
+            """.utf8)),
+            ProjectFile(path: "users.view.lkml", bytes: Array("view: users { dimension: id {} }\n".utf8)),
+        ])
+        let findings = Checker(project: project).check()
+        #expect(findings.map(\.message) == [
+            "'by_view_name' is not joined in explore 'by_view_name'; did you mean 'users'?",
+            "'users' is not joined in explore 'by_from'",
+        ])
     }
 
     @Test("extends cycles are reported")

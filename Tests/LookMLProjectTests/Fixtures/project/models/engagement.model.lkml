@@ -21,6 +21,5 @@ explore: email_sends {
 
 explore: opens_by_sender {
   from: email_opens
-  view_name: email_opens
   fields: [ALL_FIELDS*, -opens_by_sender.user_agent]
 }
