@@ -58,7 +58,7 @@ struct CheckerTests {
         ])
         let findings = Checker(project: project).check()
         #expect(findings.map(\.message) == [
-            "'by_view_name' is not joined in explore 'by_view_name'; did you mean 'users'?",
+            "'by_view_name' is not joined in explore 'by_view_name'",
             "'users' is not joined in explore 'by_from'",
         ])
     }
