@@ -64,7 +64,7 @@ public struct Project: Sendable {
         self.filesToModels = filesToModels
         var modelScopes: [String: ModelScope] = [:]
         for model in models where modelScopes[model.name] == nil {
-            modelScopes[model.name] = ModelScope(model: model, files: modelFiles[model.name] ?? [], allViews: views, allExplores: explores)
+            modelScopes[model.name] = ModelScope(model: model, files: modelFiles[model.name] ?? [], filesByPath: byPath)
         }
         self.modelScopes = modelScopes
     }
@@ -119,21 +119,21 @@ public struct ModelScope: Sendable {
     public let baseAliases: [String: String]
 
     init(project: Project, model: ModelDefinition, files: [String]) {
-        self.init(model: model, files: files, allViews: project.views, allExplores: project.explores)
+        self.init(model: model, files: files, filesByPath: project.files)
     }
 
-    init(model: ModelDefinition, files: [String], allViews: [ViewDefinition], allExplores: [(definition: ExploreDefinition, file: String)]) {
+    init(model: ModelDefinition, files: [String], filesByPath: [String: ProjectFile]) {
         self.model = model
         self.files = Set(files)
         let order = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var views: [String: [ViewDefinition]] = [:]
-        for view in allViews where order[view.location.file] != nil { views[view.name, default: []].append(view) }
+        for file in files { for view in filesByPath[file]?.contents.views ?? [] { views[view.name, default: []].append(view) } }
         for name in views.keys {
             views[name]!.sort { ($0.isRefinement ? 1 : 0, order[$0.location.file]!, $0.location.range.lowerBound) <
                                 ($1.isRefinement ? 1 : 0, order[$1.location.file]!, $1.location.range.lowerBound) }
         }
         var explores: [String: [ExploreDefinition]] = [:]
-        for (explore, file) in allExplores where order[file] != nil { explores[explore.name, default: []].append(explore) }
+        for file in files { for explore in filesByPath[file]?.contents.explores ?? [] { explores[explore.name, default: []].append(explore) } }
         self.views = views
         self.explores = explores
         // Fields of a view: its definitions' and, through `extends`, its ancestors' (cycles cut).
