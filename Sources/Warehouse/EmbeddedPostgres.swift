@@ -261,7 +261,25 @@ public struct EmbeddedPostgres: Sendable {
             throw WarehouseError(.fileSystem, "cannot create a temporary directory: \(lastErrorText())")
         }
         let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        try writeTextFile(path + "/" + ownerFileName, String(getpid()) + "\n", mode: 0o644)
         return EmbeddedPostgres(directory: path, environment: environment)
+    }
+
+    /// Where a temporary warehouse records the process that made it.
+    static let ownerFileName = "owner.pid"
+
+    /// Stops and removes temporary warehouses (from `temporary()`) whose creating process has ended without
+    /// removing them — a crash or a kill. Returns the directories removed.
+    @discardableResult
+    public static func removeAbandonedTemporaries(in parent: String = "/tmp") -> [String] {
+        var removed: [String] = []
+        for name in (try? listDirectory(parent)) ?? [] where name.hasPrefix("lookml-warehouse-") {
+            let directory = parent + "/" + name
+            guard let text = readTextFile(directory + "/" + ownerFileName), let pid = Int32(text.trimmingWhitespace()), pid > 0,
+                  pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            if (try? EmbeddedPostgres(directory: directory).remove(timeout: .seconds(10))) != nil { removed.append(directory) }
+        }
+        return removed
     }
 
     // MARK: Helpers

@@ -178,3 +178,22 @@ struct ConnectionFailureTests {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
+
+extension LiveConnectionTests {
+    @Test("Ctrl-C (SIGINT) cancels the registered running query and is reported")
+    func interrupt() throws {
+        let connection = try PostgresConnection(try SharedCluster.state.socketParameters)
+        let interrupter = QueryInterrupter()
+        defer { interrupter.stop() }
+        interrupter.register(try #require(connection.cancelHandle()))
+        // Keep signalling until the query has been cancelled (a signal before the query starts cancels nothing).
+        let signaller = BackgroundLoop(every: 0.3) { kill(getpid(), SIGINT) }
+        defer { signaller.stop() }
+        let error = #expect(throws: PostgresError.self) { try connection.query("SELECT pg_sleep(20)") }
+        signaller.stop()
+        #expect(error?.kind == .cancelled)
+        #expect(interrupter.interrupted)
+        // The connection stays usable after the cancel.
+        #expect(try connection.query("SELECT 1").scalar == "1")
+    }
+}

@@ -101,7 +101,8 @@ struct WarehouseCommandTests {
 
         let restart = lookml("warehouse", "start", "--dir", directory)
         #expect(restart.exitCode == 0)
-        let again = try PostgresConnection(url: restart.output.trimmingCharacters(in: .whitespacesAndNewlines))
+        let restartedURL = restart.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let again = try PostgresConnection(url: restartedURL)
         #expect(try again.query("SELECT count(*) FROM kept").scalar == "2")
         // The TCP URL is the one place the password is printed, on request.
         let tcp = runTool(["warehouse", "url", "--dir", directory, "--tcp"])
@@ -109,9 +110,22 @@ struct WarehouseCommandTests {
         #expect(try PostgresConnection(url: tcp.output.trimmingCharacters(in: .whitespacesAndNewlines)).query("SELECT 1").scalar == "1")
         again.close()
 
+        // The server goes away under a running query: a clear "lost the connection" error, no hang.
+        let victim = try PostgresConnection(url: restartedURL)
+        let killedAt = ContinuousClock.now
+        let stopping = Thread { _ = runTool(["warehouse", "stop", "--dir", directory]) }
+        let lost = #expect(throws: PostgresError.self) {
+            try victim.query("SELECT pg_sleep(0.3)")
+            stopping.start()
+            try victim.query("SELECT pg_sleep(30)")
+        }
+        #expect(lost?.kind == .connectionLost)
+        #expect(lost.map { "\($0)".contains("lost the connection to postgresql://lookml@") } == true)
+        #expect(ContinuousClock.now - killedAt < .seconds(15))
+        while !stopping.isFinished { Thread.sleep(forTimeInterval: 0.05) }
+
         let stop = lookml("warehouse", "stop", "--dir", directory)
         #expect(stop.exitCode == 0)
-        #expect(stop.error.contains("removed"))
         #expect(!FileManager.default.fileExists(atPath: directory))
         #expect(lookml("warehouse", "status", "--dir", directory).exitCode == 1)
         #expect(!transcript.contains(state.password))

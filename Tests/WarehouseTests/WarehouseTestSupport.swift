@@ -26,6 +26,8 @@ struct SharedCluster: SuiteTrait, TestScoping {
     var isRecursive: Bool { false }
 
     func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
+        // Clusters of earlier runs that crashed before their cleanup.
+        EmbeddedPostgres.removeAbandonedTemporaries()
         let warehouse = try EmbeddedPostgres.temporary()
         defer { try? warehouse.remove() }
         let started = ContinuousClock.now
@@ -56,22 +58,28 @@ enum ClusterTimings {
     }
 }
 
-/// Runs `body` on its own thread (not the test's cooperative pool) until `stop` is set.
+/// Runs `body` on its own thread (not the test's cooperative pool) every `interval` until stopped.
 final class BackgroundLoop: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
+    private var finished = false
 
     init(every interval: TimeInterval, _ body: @escaping @Sendable () -> Void) {
         Thread.detachNewThread { [self] in
             while true {
                 Thread.sleep(forTimeInterval: interval)
-                if isStopped { return }
-                body()
+                // Checked and run under the lock, so nothing runs once `stop()` has returned.
+                let ran = lock.withLock { () -> Bool in
+                    if stopped { finished = true; return false }
+                    body()
+                    return true
+                }
+                if !ran { return }
             }
         }
     }
 
-    var isStopped: Bool { lock.withLock { stopped } }
+    /// Stops the loop; `body` does not run after this returns.
     func stop() { lock.withLock { stopped = true } }
 }
 
