@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "LookMLProject", dependencies: ["LookMLSyntax", "YAMLSupport"]),
         // The Braze Looker Action: the /users/track payloads it would send for a Look's results.
         .target(name: "BrazeAction", dependencies: ["LookMLProject", "LookMLSyntax"]),
+        // Lint rules, configuration, suppression comments and baselines.
+        .target(name: "LookMLLint", dependencies: ["LookMLSyntax", "LookMLProject", "YAMLSupport"]),
         // The formatter: rewrites trivia only.
         .target(name: "LookMLFormat", dependencies: ["LookMLSyntax"]),
         // libpq client, embedded PostgreSQL, Currents DDL and synthetic data.
@@ -36,7 +38,7 @@ let package = Package(
         // glibc's posix_spawn extensions (close inherited descriptors, working directory) for the Warehouse's subprocesses.
         .target(name: "CProcessSupport"),
         // Argument parsing, commands, exit codes and output: everything the executable does.
-        .target(name: "LookMLCommands", dependencies: ["LookMLSyntax", "LookMLFormat", "LookMLProject", "BrazeAction", "Warehouse", "BlockGenerator"]),
+        .target(name: "LookMLCommands", dependencies: ["LookMLSyntax", "LookMLFormat", "LookMLProject", "LookMLLint", "BrazeAction", "Warehouse", "BlockGenerator"]),
         // Seeded random LookML for property tests, benchmarks and fuzzing.
         .target(name: "LookMLTestSupport"),
         // glibc allocator settings for the executable (fewer page faults on large projects).
@@ -55,6 +57,7 @@ let package = Package(
         .testTarget(name: "LookMLFormatTests", dependencies: ["LookMLFormat", "LookMLSyntax", "LookMLTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LookMLCommandsTests", dependencies: ["LookMLCommands"]),
         .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport"]),
+        .testTarget(name: "LookMLLintTests", dependencies: ["LookMLLint", "LookMLProject", "LookMLSyntax", "LookMLCommands"]),
         .testTarget(name: "BrazeActionTests", dependencies: ["BrazeAction", "LookMLProject", "LookMLCommands"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "LookMLCommands"]),
         .testTarget(name: "LookMLProjectTests", dependencies: ["LookMLProject", "LookMLCommands", "LookMLTestSupport"], exclude: ["Fixtures"]),

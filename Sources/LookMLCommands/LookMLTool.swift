@@ -12,6 +12,7 @@ public enum LookMLTool {
         CommandEntry(FormatCommand.self),
         CommandEntry(GenerateCommand.self),
         CommandEntry(CheckCommand.self),
+        CommandEntry(LintCommand.self),
         CommandEntry(RenameCommand.self),
         CommandEntry(TagCommand.self),
         CommandEntry(BrazeCommand.self),

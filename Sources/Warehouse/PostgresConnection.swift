@@ -254,6 +254,14 @@ enum CopyText {
         for (index, value) in row.enumerated() {
             if index > 0 { buffer.append(9) }
             guard let value else { buffer += [UInt8(ascii: "\\"), UInt8(ascii: "N")]; continue }
+            // Most values need no escaping: copy them whole.
+            let plain = value.utf8.withContiguousStorageIfAvailable { bytes in
+                !bytes.contains { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }
+            } ?? false
+            if plain {
+                buffer.append(contentsOf: value.utf8)
+                continue
+            }
             for byte in value.utf8 {
                 switch byte {
                 case UInt8(ascii: "\\"): buffer += [92, 92]

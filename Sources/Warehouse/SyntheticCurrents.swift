@@ -52,7 +52,8 @@ public struct SyntheticCurrents: Sendable {
     public func rows(for table: CurrentsTable, layout: Layout) -> [[String?]] {
         let columns = table.columns(in: layout)
         let keys = columns.map { SyntheticCurrents.key(of: $0.name, in: layout) }
-        return (eventsByStem[table.stem] ?? []).map { event in keys.map { value($0, of: event) } }
+        let shared = keys.map(Shared.init(key:))
+        return (eventsByStem[table.stem] ?? []).map { event in keys.indices.map { value(keys[$0], shared[$0], of: event) } }
     }
 
     /// How many events a table gets.
@@ -237,43 +238,94 @@ public struct SyntheticCurrents: Sendable {
         }
     }
 
-    private func value(_ key: String, of event: Event) -> String? {
+    /// A value that comes from the event's user or message rather than from its own fields.
+    enum Shared {
+        case id, time, userID, externalUserID, timezone, appGroupID, appGroupAPIID, createdAt, gender, country, language
+        case email, deviceID, app, sdkVersion, platform, osVersion, deviceModel, resolution, carrier, browser
+        case sendID, dispatchID, campaignInternalID, campaign, campaignName, messageVariation
+        case canvasInternalID, canvas, canvasName, canvasVariation, canvasStep
+
+        init?(key: String) {
+            switch key {
+            case "ID": self = .id
+            case "TIME": self = .time
+            case "USER_ID": self = .userID
+            case "EXTERNAL_USER_ID": self = .externalUserID
+            case "TIMEZONE": self = .timezone
+            case "APP_GROUP_ID": self = .appGroupID
+            case "APP_GROUP_API_ID": self = .appGroupAPIID
+            case "SF_CREATED_AT": self = .createdAt
+            case "GENDER": self = .gender
+            case "COUNTRY": self = .country
+            case "LANGUAGE": self = .language
+            case "EMAIL_ADDRESS": self = .email
+            case "DEVICE_ID": self = .deviceID
+            case "APP": self = .app
+            case "SDK_VERSION": self = .sdkVersion
+            case "PLATFORM": self = .platform
+            case "OS_VERSION": self = .osVersion
+            case "DEVICE_MODEL": self = .deviceModel
+            case "RESOLUTION": self = .resolution
+            case "CARRIER": self = .carrier
+            case "BROWSER": self = .browser
+            case "SEND_ID": self = .sendID
+            case "DISPATCH_ID": self = .dispatchID
+            case "CAMPAIGN_INTERNAL_ID": self = .campaignInternalID
+            case "CAMPAIGN": self = .campaign
+            case "CAMPAIGN_NAME": self = .campaignName
+            case "MESSAGE_VARIATION": self = .messageVariation
+            case "CANVAS_INTERNAL_ID": self = .canvasInternalID
+            case "CANVAS": self = .canvas
+            case "CANVAS_NAME": self = .canvasName
+            case "CANVAS_VARIATION": self = .canvasVariation
+            case "CANVAS_STEP": self = .canvasStep
+            default: return nil
+            }
+        }
+    }
+
+    /// A column's value for an event: the event's own field `key`, else the shared value.
+    private func value(_ key: String, _ shared: Shared?, of event: Event) -> String? {
         for (name, value) in event.extras where name == key { return value }
-        let user = users[event.user]
-        let context = event.context >= 0 ? contexts[event.context] : nil
-        switch key {
-        case "ID": return event.id
-        case "TIME": return String(event.time)
-        case "USER_ID": return user.id
-        case "EXTERNAL_USER_ID": return user.externalID
-        case "TIMEZONE": return user.timezone
-        case "APP_GROUP_ID": return SyntheticCurrents.appGroupID
-        case "APP_GROUP_API_ID": return SyntheticCurrents.appGroupAPIID
-        case "SF_CREATED_AT": return timestampText(event.time + 900)
-        case "GENDER": return user.gender
-        case "COUNTRY": return user.country
-        case "LANGUAGE": return user.language
-        case "EMAIL_ADDRESS": return user.email
-        case "DEVICE_ID": return user.deviceID
-        case "APP": return user.appID
-        case "SDK_VERSION": return user.sdkVersion
-        case "PLATFORM": return user.platform
-        case "OS_VERSION": return user.osVersion
-        case "DEVICE_MODEL": return user.deviceModel
-        case "RESOLUTION": return user.resolution
-        case "CARRIER": return user.carrier
-        case "BROWSER": return user.browser
-        case "SEND_ID": return context?.sendID
-        case "DISPATCH_ID": return context?.dispatchID
-        case "CAMPAIGN_INTERNAL_ID": return context?.campaign?.internalID
-        case "CAMPAIGN": return context?.campaign?.apiID
-        case "CAMPAIGN_NAME": return context?.campaign?.name
-        case "MESSAGE_VARIATION": return context?.variationID
-        case "CANVAS_INTERNAL_ID": return context?.canvasStep?.canvas.internalID
-        case "CANVAS": return context?.canvasStep?.canvas.apiID
-        case "CANVAS_NAME": return context?.canvasStep?.canvas.name
-        case "CANVAS_VARIATION": return context?.canvasStep?.variationID
-        case "CANVAS_STEP": return context?.canvasStep?.stepID
+        guard let shared else { return nil }
+        let user = event.user, context = event.context
+        switch shared {
+        case .id: return event.id
+        case .time: return String(event.time)
+        case .userID: return users[user].id
+        case .externalUserID: return users[user].externalID
+        case .timezone: return users[user].timezone
+        case .appGroupID: return SyntheticCurrents.appGroupID
+        case .appGroupAPIID: return SyntheticCurrents.appGroupAPIID
+        case .createdAt: return timestampText(event.time + 900)
+        case .gender: return users[user].gender
+        case .country: return users[user].country
+        case .language: return users[user].language
+        case .email: return users[user].email
+        case .deviceID: return users[user].deviceID
+        case .app: return users[user].appID
+        case .sdkVersion: return users[user].sdkVersion
+        case .platform: return users[user].platform
+        case .osVersion: return users[user].osVersion
+        case .deviceModel: return users[user].deviceModel
+        case .resolution: return users[user].resolution
+        case .carrier: return users[user].carrier
+        case .browser: return users[user].browser
+        default: break
+        }
+        guard context >= 0 else { return nil }
+        switch shared {
+        case .sendID: return contexts[context].sendID
+        case .dispatchID: return contexts[context].dispatchID
+        case .campaignInternalID: return contexts[context].campaign?.internalID
+        case .campaign: return contexts[context].campaign?.apiID
+        case .campaignName: return contexts[context].campaign?.name
+        case .messageVariation: return contexts[context].variationID
+        case .canvasInternalID: return contexts[context].canvasStep?.canvas.internalID
+        case .canvas: return contexts[context].canvasStep?.canvas.apiID
+        case .canvasName: return contexts[context].canvasStep?.canvas.name
+        case .canvasVariation: return contexts[context].canvasStep?.variationID
+        case .canvasStep: return contexts[context].canvasStep?.stepID
         default: return nil
         }
     }

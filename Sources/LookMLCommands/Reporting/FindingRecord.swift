@@ -17,18 +17,40 @@ public struct FindingRecord: Sendable {
     }
 }
 
-/// The output formats of `check` (and later `lint` and `validate`).
-public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, github, junit
+/// What SARIF says about a rule: its id, a readable name, a one-line description and help text.
+public struct RuleMetadata: Sendable {
+    public var id: String
+    public var name: String
+    public var shortDescription: String
+    /// Markdown: why the rule exists and what to do.
+    public var help: String
+    public var defaultSeverity: Severity
+    public var tags: [String]
 
-    /// Renders records; `tool` names the command in SARIF and JUnit.
-    public func render(_ records: [FindingRecord], tool: String, colored: Bool = false) -> String {
+    public init(id: String, name: String, shortDescription: String, help: String, defaultSeverity: Severity, tags: [String] = []) {
+        self.id = id
+        self.name = name
+        self.shortDescription = shortDescription
+        self.help = help
+        self.defaultSeverity = defaultSeverity
+        self.tags = tags
+    }
+}
+
+/// The output formats of `check`, `lint` (and later `validate`).
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json, sarif, github, junit, checkstyle
+
+    /// Renders records; `tool` names the command in SARIF, JUnit and Checkstyle; `rules` describes the finding ids
+    /// for SARIF (ids without metadata are described by their first message).
+    public func render(_ records: [FindingRecord], tool: String, colored: Bool = false, rules: [RuleMetadata] = []) -> String {
         switch self {
         case .text: return TextReporter(colored: colored).render(records)
         case .json: return JSONReporter().render(records)
-        case .sarif: return SARIFReporter(tool: tool).render(records)
+        case .sarif: return SARIFReporter(tool: tool, rules: rules).render(records)
         case .github: return GitHubReporter().render(records)
         case .junit: return JUnitReporter(tool: tool).render(records)
+        case .checkstyle: return CheckstyleReporter(tool: tool).render(records)
         }
     }
 }
@@ -79,6 +101,10 @@ struct JSONReporter {
         writer.endArray()
         return String(decoding: writer.bytes, as: UTF8.self) + "\n"
     }
+
+    static func level(_ severity: Severity) -> String {
+        severity == .error ? "error" : (severity == .warning ? "warning" : "note")
+    }
 }
 
 /// GitHub Actions workflow commands: one annotation line per finding.
@@ -124,26 +150,52 @@ struct JUnitReporter {
         return xml
     }
 
-    private func escape(_ text: String) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { output += "?" } else { output.unicodeScalars.append(scalar) }
+    private func escape(_ text: String) -> String { xmlEscaped(text) }
+}
+
+/// Checkstyle XML: one `<file>` per file, one `<error>` per finding (the format many CI tools import).
+struct CheckstyleReporter {
+    let tool: String
+
+    func render(_ records: [FindingRecord]) -> String {
+        var byFile: [String: [FindingRecord]] = [:]
+        for record in records { byFile[record.finding.file, default: []].append(record) }
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"8.0\">\n"
+        for file in byFile.keys.sorted() {
+            xml += "  <file name=\"\(xmlEscaped(file))\">\n"
+            for record in byFile[file]! {
+                let finding = record.finding
+                xml += "    <error line=\"\(record.start.line)\" column=\"\(record.start.column)\" severity=\"\(finding.severity.rawValue)\" "
+                xml += "message=\"\(xmlEscaped(finding.message))\" source=\"lookml.\(xmlEscaped(tool)).\(xmlEscaped(finding.code))\"/>\n"
             }
+            xml += "  </file>\n"
         }
-        return output
+        return xml + "</checkstyle>\n"
     }
 }
 
-/// SARIF 2.1.0 with one rule per finding id.
+/// Text for an XML attribute or element: markup characters escaped, control characters (invalid in XML 1.0) replaced.
+func xmlEscaped(_ text: String) -> String {
+    var output = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": output += "&amp;"
+        case "<": output += "&lt;"
+        case ">": output += "&gt;"
+        case "\"": output += "&quot;"
+        case "'": output += "&apos;"
+        default:
+            if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { output += "?" } else { output.unicodeScalars.append(scalar) }
+        }
+    }
+    return output
+}
+
+/// SARIF 2.1.0 with one rule per finding id: from `rules` when described there (name, help, default level, tags),
+/// else named by its id and described by its first message.
 struct SARIFReporter {
     let tool: String
+    var rules: [RuleMetadata] = []
 
     func render(_ records: [FindingRecord]) -> String {
         var writer = JSONWriter(indent: 2)
@@ -161,10 +213,26 @@ struct SARIFReporter {
         for id in ids {
             writer.beginObject()
             writer.key("id"); writer.string(id)
-            writer.key("name"); writer.string(id)
-            writer.key("shortDescription"); writer.beginObject(); writer.key("text")
-            writer.string(records.first { $0.finding.id == id }?.finding.message ?? id)
-            writer.endObject()
+            if let rule = rules.first(where: { $0.id == id }) {
+                writer.key("name"); writer.string(rule.name)
+                writer.key("shortDescription"); writer.beginObject(); writer.key("text"); writer.string(rule.shortDescription); writer.endObject()
+                writer.key("fullDescription"); writer.beginObject(); writer.key("text"); writer.string(rule.shortDescription); writer.endObject()
+                writer.key("help"); writer.beginObject()
+                writer.key("text"); writer.string(rule.help)
+                writer.key("markdown"); writer.string(rule.help)
+                writer.endObject()
+                writer.key("defaultConfiguration"); writer.beginObject(); writer.key("level"); writer.string(Self.level(rule.defaultSeverity)); writer.endObject()
+                if !rule.tags.isEmpty {
+                    writer.key("properties"); writer.beginObject(); writer.key("tags"); writer.beginArray()
+                    for tag in rule.tags { writer.string(tag) }
+                    writer.endArray(); writer.endObject()
+                }
+            } else {
+                writer.key("name"); writer.string(id)
+                writer.key("shortDescription"); writer.beginObject(); writer.key("text")
+                writer.string(records.first { $0.finding.id == id }?.finding.message ?? id)
+                writer.endObject()
+            }
             writer.endObject()
         }
         writer.endArray()
@@ -175,7 +243,7 @@ struct SARIFReporter {
             writer.beginObject()
             writer.key("ruleId"); writer.string(finding.id)
             writer.key("ruleIndex"); writer.number(ids.firstIndex(of: finding.id) ?? 0)
-            writer.key("level"); writer.string(finding.severity == .error ? "error" : (finding.severity == .warning ? "warning" : "note"))
+            writer.key("level"); writer.string(Self.level(finding.severity))
             writer.key("message"); writer.beginObject(); writer.key("text"); writer.string(finding.message); writer.endObject()
             writer.key("locations"); writer.beginArray(); writer.beginObject()
             writer.key("physicalLocation"); writer.beginObject()
@@ -194,5 +262,9 @@ struct SARIFReporter {
         writer.endObject(); writer.endArray()
         writer.endObject()
         return String(decoding: writer.bytes, as: UTF8.self) + "\n"
+    }
+
+    static func level(_ severity: Severity) -> String {
+        severity == .error ? "error" : (severity == .warning ? "warning" : "note")
     }
 }

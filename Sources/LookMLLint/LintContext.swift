@@ -1,0 +1,100 @@
+import LookMLProject
+import LookMLSyntax
+
+/// Everything rules read: the project model, its syntax, and answers several rules share (computed once).
+public final class LintContext {
+    public let project: Project
+    public let syntax: ProjectSyntax
+    /// Findings handed in from outside the linter (the offline SQL validator, when a dialect is configured).
+    public let externalFindings: [ExternalFinding]
+
+    public init(project: Project, externalFindings: [ExternalFinding] = []) {
+        self.project = project
+        self.syntax = ProjectSyntax(project: project)
+        self.externalFindings = externalFindings
+    }
+
+    /// What `lookml check` finds (syntax diagnostics included), computed once for every rule that wraps it.
+    public private(set) lazy var checkFindings: [Finding] = Checker(project: project).check()
+
+    /// Each model's scope, by model name order.
+    public private(set) lazy var scopes: [ModelScope] = project.models.sorted { $0.name < $1.name }.map { project.scope(of: $0) }
+
+    /// Every explore of every model with the views behind its aliases.
+    public private(set) lazy var exploreUses: [ExploreUse] = {
+        var uses: [ExploreUse] = []
+        for scope in scopes {
+            for name in scope.explores.keys.sorted() {
+                guard let aliases = scope.aliases(ofExplore: name), let definitions = scope.explores[name] else { continue }
+                let base = definitions.first { !$0.isRefinement } ?? definitions[0]
+                uses.append(ExploreUse(scope: scope, name: name, definition: base, aliases: aliases))
+            }
+        }
+        return uses
+    }()
+
+    /// The fields of a view in a scope (refinements and `extends` merged), with their syntax.
+    public func fields(ofView view: String, in scope: ModelScope) -> [FieldSyntax] {
+        scope.fieldDefinitions(ofView: view).compactMap { syntax.field($0) }
+    }
+
+    /// True when the view, as one model sees it, declares a `primary_key: yes` dimension.
+    public func hasPrimaryKey(_ view: String, in scope: ModelScope) -> Bool {
+        fields(ofView: view, in: scope).contains { $0.isPrimaryKey }
+    }
+
+    /// The syntax of every join of an explore in a scope: its base definition's, its refinements', and those of the
+    /// explores it extends.
+    public func joins(ofExplore name: String, in scope: ModelScope) -> [JoinSyntax] {
+        var visiting = Set<String>()
+        func collect(_ name: String) -> [JoinSyntax] {
+            guard visiting.insert(name).inserted, let definitions = scope.explores[name] else { return [] }
+            var joins: [JoinSyntax] = []
+            for parent in definitions.flatMap(\.extends) { joins += collect(parent) }
+            for definition in definitions {
+                guard let explore = syntax.explores.first(where: { $0.location == definition.location }) else { continue }
+                joins += explore.joins
+            }
+            return joins
+        }
+        return collect(name)
+    }
+
+    /// The view syntaxes (base and refinements) of a view name in a scope.
+    public func views(named name: String, in scope: ModelScope) -> [ViewSyntax] {
+        (scope.views[name] ?? []).compactMap { syntax.view($0) }
+    }
+}
+
+/// One explore as a model sees it: the views behind its aliases.
+public struct ExploreUse {
+    public let scope: ModelScope
+    public let name: String
+    /// The explore's base definition (not a refinement, when there is one).
+    public let definition: ExploreDefinition
+    /// Alias → view.
+    public let aliases: [String: String]
+
+    public var modelName: String { scope.model.name }
+}
+
+/// A finding made outside the linter, reported under one of its rules (see `SQLDialectRule`).
+public struct ExternalFinding: Hashable, Sendable {
+    public var source: String
+    public var severity: Severity
+    public var message: String
+    public var location: SourceRange
+
+    public init(source: String, severity: Severity, message: String, location: SourceRange) {
+        self.source = source
+        self.severity = severity
+        self.message = message
+        self.location = location
+    }
+}
+
+/// The hook for the offline SQL validator: given a project and a dialect name, it returns its findings.
+/// `lookml lint` calls the provider registered for the configured `dialect`; none is registered yet.
+public protocol ExternalFindingProvider: Sendable {
+    func findings(in project: Project, dialect: String) -> [ExternalFinding]
+}

@@ -1,0 +1,110 @@
+import LookMLProject
+import LookMLSyntax
+
+/// A replacement of a byte range of one file.
+public struct TextEdit: Hashable, Sendable {
+    public var range: Range<Int>
+    public var replacement: String
+
+    public init(range: Range<Int>, replacement: String) {
+        self.range = range
+        self.replacement = replacement
+    }
+}
+
+/// A safe, mechanical correction of a finding: edits to the finding's file, and what they do in words.
+public struct Fix: Hashable, Sendable {
+    public var summary: String
+    public var edits: [TextEdit]
+
+    public init(_ summary: String, edits: [TextEdit]) {
+        self.summary = summary
+        self.edits = edits
+    }
+}
+
+/// One problem a rule found.
+public struct LintFinding: Hashable, Sendable {
+    /// The rule's code (`LK101`).
+    public var code: String
+    /// The rule's dotted name (`views.primary_key`).
+    public var ruleName: String
+    public var severity: Severity
+    public var message: String
+    /// The project-relative path.
+    public var file: String
+    public var range: Range<Int>
+    public var fix: Fix?
+
+    public init(code: String, ruleName: String, severity: Severity, message: String, file: String, range: Range<Int>, fix: Fix? = nil) {
+        self.code = code
+        self.ruleName = ruleName
+        self.severity = severity
+        self.message = message
+        self.file = file
+        self.range = range
+        self.fix = fix
+    }
+
+    /// The record the shared reporters render.
+    public var finding: Finding {
+        Finding(id: code, severity: severity, message: message, file: file, range: range)
+    }
+
+    static func ordered(_ lhs: LintFinding, _ rhs: LintFinding) -> Bool {
+        (lhs.file, lhs.range.lowerBound, lhs.code, lhs.message) < (rhs.file, rhs.range.lowerBound, rhs.code, rhs.message)
+    }
+}
+
+/// A rule: a small value type with a static description and a check that reports into a sink. Rules never print.
+public protocol LintRule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    /// Looks at the project and reports what it finds into `sink`.
+    func check(_ context: LintContext, _ sink: RuleSink)
+}
+
+/// Where one rule reports: it knows the rule, its effective severity and options.
+public final class RuleSink {
+    public let description: RuleDescription
+    public let severity: Severity
+    private let options: [String: OptionValue]
+    public private(set) var findings: [LintFinding] = []
+
+    init(description: RuleDescription, severity: Severity, options: [String: OptionValue]) {
+        self.description = description
+        self.severity = severity
+        self.options = options
+    }
+
+    /// Reports a finding at `location`.
+    public func report(_ message: String, at location: SourceRange, fix: Fix? = nil) {
+        findings.append(LintFinding(code: description.code, ruleName: description.name, severity: severity, message: message,
+                                    file: location.file, range: location.range, fix: fix))
+    }
+
+    public func report(_ message: String, file: String, range: Range<Int>, fix: Fix? = nil) {
+        report(message, at: SourceRange(file: file, range: range), fix: fix)
+    }
+
+    /// The value of an option: configured, else the rule's default.
+    public func option(_ name: String) -> OptionValue? { options[name] ?? description.defaultValue(of: name) }
+
+    public func int(_ name: String) -> Int {
+        if case .int(let value)? = option(name) { return value }
+        return 0
+    }
+
+    public func bool(_ name: String) -> Bool {
+        if case .bool(let value)? = option(name) { return value }
+        return false
+    }
+
+    public func strings(_ name: String) -> [String] {
+        switch option(name) {
+        case .strings(let values)?: return values
+        case .string(let value)?: return [value]
+        default: return []
+        }
+    }
+}

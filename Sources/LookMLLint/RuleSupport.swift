@@ -1,0 +1,140 @@
+import LookMLProject
+import LookMLSyntax
+import YAMLSupport
+
+/// Answers several rules share, on top of `LintContext`.
+extension LintContext {
+    /// The fields of a view across the whole project: every definition and refinement of the name, then through
+    /// `extends` its ancestors' (a field redefined lower down hides the inherited one). For rules that look at a view
+    /// on its own, whichever model includes it.
+    public func projectFields(ofView name: String) -> [FieldSyntax] {
+        var visiting = Set<String>()
+        func collect(_ name: String) -> [FieldSyntax] {
+            guard visiting.insert(name).inserted else { return [] }
+            let definitions = syntax.views.filter { $0.name == name }
+            var own = definitions.flatMap(\.fields)
+            let ownNames = Set(own.map(\.name))
+            for parent in definitions.flatMap(extendsOf) { own += collect(parent).filter { !ownNames.contains($0.name) } }
+            return own
+        }
+        return collect(name)
+    }
+
+    /// The views a view extends.
+    public func extendsOf(_ view: ViewSyntax) -> [String] {
+        view.syntax.members("extends").flatMap { view.syntax.reader.listItems($0).map(\.text) }
+    }
+
+    /// True when the view (refinements and ancestors included, project-wide) has a `primary_key: yes` field.
+    public func hasPrimaryKeyAnywhere(_ view: String) -> Bool {
+        projectFields(ofView: view).contains { $0.isPrimaryKey }
+    }
+
+    /// Base views (not refinements), in file order.
+    public var baseViews: [ViewSyntax] { syntax.views.filter { !$0.isRefinement } }
+
+    /// Every field tagged with a Braze tag that an explore shows, as `alias.field`.
+    public func brazeFields(of use: ExploreUse) -> [BrazeField] {
+        var result: [BrazeField] = []
+        for alias in use.aliases.keys.sorted() {
+            for field in fields(ofView: use.aliases[alias]!, in: use.scope) {
+                for tag in field.tags where tag.brazeTag != nil {
+                    result.append(BrazeField(alias: alias, field: field, tag: tag))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Every dashboard element (or filter) that names a model and an explore, with the explore's aliases.
+    public var dashboardQueries: [DashboardQuery] {
+        var result: [DashboardQuery] = []
+        for path in project.paths {
+            guard let root = project.files[path]?.yaml else { continue }
+            for dashboard in root.items ?? [root] {
+                for element in dashboard["elements"]?.items ?? [] {
+                    guard let model = element["model"]?.string, let explore = element["explore"]?.string,
+                          let definition = project.models.first(where: { $0.name == model }) else { continue }
+                    let scope = project.scope(of: definition)
+                    guard let aliases = scope.aliases(ofExplore: explore) else { continue }
+                    result.append(DashboardQuery(file: path, element: element, scope: scope, explore: explore, aliases: aliases))
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// A Braze-tagged field as an explore shows it.
+public struct BrazeField {
+    public let alias: String
+    public let field: FieldSyntax
+    public let tag: TagSyntax
+    public var qualifiedName: String { "\(alias).\(field.name)" }
+}
+
+/// A dashboard element that queries an explore.
+public struct DashboardQuery {
+    public let file: String
+    public let element: YAMLNode
+    public let scope: ModelScope
+    public let explore: String
+    public let aliases: [String: String]
+}
+
+/// One entry of a `tags:` list, as written.
+public struct TagSyntax: Sendable {
+    public var value: ScalarValue
+    public var text: String { value.text }
+    public var isQuoted: Bool { value.isString }
+    public var brazeTag: BrazeTag? { BrazeTag(text) }
+}
+
+extension FieldSyntax {
+    /// The entries of the field's `tags:` lists.
+    public var tags: [TagSyntax] {
+        syntax.members("tags").flatMap { syntax.reader.listItems($0).map(TagSyntax.init) }
+    }
+
+    /// The dimension type for type checks: `type:`, else `string` for dimensions and `time` for dimension groups.
+    public var effectiveType: String {
+        if let type { return type }
+        switch kind {
+        case .dimension_group: return "time"
+        case .measure: return "count"
+        default: return "string"
+        }
+    }
+
+    /// True for dimensions and dimension groups.
+    public var isDimension: Bool { kind == .dimension || kind == .dimension_group }
+}
+
+/// The `${qualifier.name}` substitutions of an expression whose qualifier is not `TABLE`-like, with the range of the
+/// qualifier (absolute offsets).
+func qualifiedSubstitutions(in value: ScalarValue, bytes: [UInt8]) -> [(qualifier: String, name: String, range: Range<Int>)] {
+    var result: [(String, String, Range<Int>)] = []
+    var index = value.range.lowerBound
+    let end = value.range.upperBound
+    func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+    }
+    while index + 1 < end {
+        guard bytes[index] == UInt8(ascii: "$"), bytes[index + 1] == UInt8(ascii: "{") else { index += 1; continue }
+        var close = index + 2
+        while close < end, bytes[close] != UInt8(ascii: "}") { close += 1 }
+        guard close < end else { break }
+        var start = index + 2, stop = close
+        while start < stop, bytes[start] == 0x20 { start += 1 }
+        while stop > start, bytes[stop - 1] == 0x20 { stop -= 1 }
+        let inner = bytes[start..<stop]
+        if let dot = inner.firstIndex(of: UInt8(ascii: ".")) {
+            let qualifier = bytes[start..<dot], name = bytes[(dot + 1)..<stop]
+            if !qualifier.isEmpty, !name.isEmpty, qualifier.allSatisfy(isNameByte), name.allSatisfy(isNameByte) {
+                result.append((String(decoding: qualifier, as: UTF8.self), String(decoding: name, as: UTF8.self), start..<dot))
+            }
+        }
+        index = close + 1
+    }
+    return result
+}

@@ -1,0 +1,44 @@
+import LookMLProject
+import LookMLSyntax
+
+/// LK002: `{:` — a colon Looker ignores.
+struct StrayColonRule: LintRule {
+    static let description = RuleDescription(
+        code: "LK002", name: "syntax.stray_colon",
+        summary: "A `:` right after `{`, which Looker tolerates and ignores.",
+        groups: [.style], severity: .warning,
+        rationale: """
+        `dimension: id {: … }` is accepted by Looker, but the colon means nothing and other tools (the Python `lkml`
+        library among them) stumble on it. Remove it.
+        """,
+        fix: "Removes the colon.",
+        triggering: [
+            RuleExample("""
+            view: orders {
+              dimension: id {↓:
+                primary_key: yes
+                sql: ${TABLE}.id ;;
+              }
+            }
+            """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+            view: orders {
+              dimension: id {
+                primary_key: yes
+                sql: ${TABLE}.id ;;
+              }
+            }
+            """),
+        ])
+
+    func check(_ context: LintContext, _ sink: RuleSink) {
+        for path in context.project.paths {
+            for diagnostic in context.project.files[path]?.tree?.diagnostics ?? [] where diagnostic.id.code == "P009" {
+                sink.report("stray ':' after '{'; Looker ignores it", file: path, range: diagnostic.range,
+                            fix: Fix("removed the stray ':'", edits: [TextEdit(range: diagnostic.range, replacement: "")]))
+            }
+        }
+    }
+}
