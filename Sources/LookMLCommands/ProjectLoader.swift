@@ -3,6 +3,9 @@ import LookMLProject
 /// Reads a project directory into a `Project`: every `.lkml`/`.lookml` file and YAML dashboard, parsed on all cores.
 struct ProjectLoader {
     let fileSystem: any FileSystem
+    /// Keep every file's syntax tree in memory. Commands that only need definitions and references (check,
+    /// rename, tag) pass false, so memory stays a small multiple of the project's bytes.
+    var retainingTrees = true
 
     /// The project at `root`; paths inside it are relative to `root`.
     func load(_ root: String) throws(CommandError) -> Project {
@@ -10,11 +13,12 @@ struct ProjectLoader {
         let prefix = root.hasSuffix("/") ? root : root + "/"
         let paths = try fileSystem.files(under: root).filter { ProjectFile.Kind.of($0) != nil }
         let fileSystem = self.fileSystem
+        let retainingTrees = self.retainingTrees
         let loaded = parallelMap(paths.count) { index -> Result<ProjectFile, CommandError> in
             do throws(CommandError) {
                 let bytes = try fileSystem.read(paths[index])
                 let relative = paths[index].hasPrefix(prefix) ? String(paths[index].dropFirst(prefix.count)) : paths[index]
-                return .success(ProjectFile(path: relative, bytes: bytes))
+                return .success(ProjectFile(path: relative, bytes: bytes, retainingTree: retainingTrees))
             } catch {
                 return .failure(error)
             }

@@ -17,7 +17,7 @@ public struct Checker: Sendable {
         // Syntax and YAML errors first.
         for path in project.paths {
             guard let file = project.files[path] else { continue }
-            for diagnostic in file.tree?.diagnostics ?? [] {
+            for diagnostic in file.diagnostics {
                 findings.insert(Finding(id: diagnostic.id.rawValue, severity: diagnostic.severity, message: diagnostic.message, file: path, range: diagnostic.range))
             }
             if let error = file.yamlError {
@@ -37,7 +37,7 @@ public struct Checker: Sendable {
         // Each model sees its own files; files no model includes are checked against the whole project.
         var scopes = project.models.map { project.scope(of: $0) }
         let covered = Set(scopes.flatMap(\.files))
-        let uncovered = Set(project.paths.filter { !covered.contains($0) && project.files[$0]?.tree != nil })
+        let uncovered = Set(project.paths.filter { !covered.contains($0) && project.files[$0]?.kind != .dashboard })
         if !uncovered.isEmpty {
             let everything = ModelDefinition(name: "", file: "", connection: nil, includes: [])
             scopes.append(ModelScope(project: project, model: everything, files: project.paths))

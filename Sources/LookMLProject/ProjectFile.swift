@@ -26,8 +26,15 @@ public struct ProjectFile: Sendable {
     public let path: String
     public let kind: Kind
     public let source: SourceFile
-    /// The LookML tree, for LookML files.
-    public let tree: SyntaxTree?
+    /// The LookML tree, for LookML files: kept from loading, or parsed again on demand when the file was loaded
+    /// without it (large projects keep only bytes and collected contents in memory).
+    public var tree: SyntaxTree? {
+        if let storedTree { return storedTree }
+        return kind == .dashboard ? nil : SyntaxTree.parse(source)
+    }
+    private let storedTree: SyntaxTree?
+    /// The syntax diagnostics of a LookML file.
+    public let diagnostics: [Diagnostic]
     /// The YAML documents, for dashboards.
     public let yaml: YAMLNode?
     /// A YAML error that stopped a dashboard from loading.
@@ -46,12 +53,15 @@ public struct ProjectFile: Sendable {
         public var references: [Reference] = []
     }
 
-    public init(path: String, bytes: [UInt8]) {
+    /// Parses a file. With `retainingTree: false` the tree is dropped once definitions and references are
+    /// collected, and `tree` parses again when asked.
+    public init(path: String, bytes: [UInt8], retainingTree: Bool = true) {
         self.path = path
         let kind = Kind.of(path) ?? .lookml
         self.kind = kind
         self.source = SourceFile(path: path, bytes: bytes)
         var contents = Contents()
+        let tree: SyntaxTree?
         if kind == .dashboard {
             tree = nil
             do throws(YAMLError) {
@@ -66,6 +76,8 @@ public struct ProjectFile: Sendable {
             yaml = nil
             yamlError = nil
         }
+        storedTree = retainingTree ? tree : nil
+        diagnostics = tree?.diagnostics ?? []
         // Collect once everything else is set.
         self.contents = Contents()
         if let tree {

@@ -27,7 +27,7 @@ struct CheckCommand: Command {
     }
 
     func run(_ context: CommandContext) throws(CommandError) -> ExitCode {
-        let project = try ProjectLoader(fileSystem: context.fileSystem).load(root)
+        let project = try ProjectLoader(fileSystem: context.fileSystem, retainingTrees: false).load(root)
         let findings = Checker(project: project).check()
         let records = findings.map { finding in
             var record = FindingRecord(finding: finding, source: project.files[finding.file]?.source)

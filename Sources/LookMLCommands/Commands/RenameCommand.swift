@@ -51,7 +51,7 @@ struct RenameCommand: Command {
     }
 
     func run(_ context: CommandContext) throws(CommandError) -> ExitCode {
-        let project = try ProjectLoader(fileSystem: context.fileSystem).load(root)
+        let project = try ProjectLoader(fileSystem: context.fileSystem, retainingTrees: false).load(root)
         let plan: Renamer.Plan
         do throws(Renamer.Failure) {
             plan = try Renamer(project: project).plan(kind, from: old, to: new, renameFiles: renameFiles)
@@ -69,10 +69,12 @@ struct RenameCommand: Command {
             changed.append((path, file.source.bytes, plan.apply(to: file.source.bytes, edits: edits)))
         }
         let moves = Dictionary(plan.moves.map { ($0.from, $0.to) }, uniquingKeysWith: { first, _ in first })
+        // Only changed or moved files are parsed again.
+        let newBytes = Dictionary(changed.map { ($0.path, $0.new) }, uniquingKeysWith: { first, _ in first })
         let renamedFiles: [ProjectFile] = project.paths.compactMap { path in
             guard let file = project.files[path] else { return nil }
-            let bytes = changed.first { $0.path == path }?.new ?? file.source.bytes
-            return ProjectFile(path: moves[path] ?? path, bytes: bytes)
+            if newBytes[path] == nil, moves[path] == nil { return file }
+            return ProjectFile(path: moves[path] ?? path, bytes: newBytes[path] ?? file.source.bytes, retainingTree: false)
         }
         let before = Checker(project: project).check().filter { $0.severity == .error }.count
         let afterFindings = Checker(project: Project(files: renamedFiles)).check().filter { $0.severity == .error }

@@ -81,7 +81,7 @@ struct TagCommand: Command {
     }
 
     func run(_ context: CommandContext) throws(CommandError) -> ExitCode {
-        let project = try ProjectLoader(fileSystem: context.fileSystem).load(root)
+        let project = try ProjectLoader(fileSystem: context.fileSystem, retainingTrees: false).load(root)
         let editor = TagEditor(project: project)
         var plans: [(String, Renamer.Plan)] = []
         do throws(TagEditor.Failure) {
