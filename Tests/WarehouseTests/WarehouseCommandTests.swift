@@ -56,8 +56,9 @@ struct WarehouseCommandTests {
 
     @Test("start → status → url → connect → stop --keep → start keeps data → stop removes everything; no password printed")
     func lifecycle() throws {
-        let directory = NSTemporaryDirectory() + "lookml-lifecycle-\(UUID().uuidString.prefix(8))/warehouse"
-        let parent = String(directory.dropLast("/warehouse".count))
+        // Laid out like the default (`.lookml/warehouse` under a project directory).
+        let parent = NSTemporaryDirectory() + "lookml-lifecycle-\(UUID().uuidString.prefix(8))"
+        let directory = parent + "/.lookml/warehouse"
         defer {
             _ = runTool(["warehouse", "stop", "--dir", directory])
             try? FileManager.default.removeItem(atPath: parent)
@@ -127,6 +128,8 @@ struct WarehouseCommandTests {
         let stop = lookml("warehouse", "stop", "--dir", directory)
         #expect(stop.exitCode == 0)
         #expect(!FileManager.default.fileExists(atPath: directory))
+        #expect(!FileManager.default.fileExists(atPath: parent + "/.lookml"))
+        #expect(FileManager.default.fileExists(atPath: parent))
         #expect(lookml("warehouse", "status", "--dir", directory).exitCode == 1)
         #expect(!transcript.contains(state.password))
         #expect(!transcript.isEmpty)

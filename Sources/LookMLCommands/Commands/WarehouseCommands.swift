@@ -1,5 +1,8 @@
 import BlockGenerator
 import Warehouse
+#if canImport(Glibc)
+import Glibc
+#endif
 
 // `lookml warehouse start|stop|status|url` — a throwaway PostgreSQL in a directory (default `.lookml/warehouse`).
 
@@ -119,6 +122,8 @@ struct WarehouseStopCommand: Command {
                 context.console.err(status == .notCreated ? "no warehouse in \(warehouse.directory)\n" : "stopped the warehouse in \(warehouse.directory)\n")
             } else {
                 try warehouse.remove()
+                // The default directory's parent, `.lookml`, goes too when nothing else is in it.
+                if warehouse.directory.hasSuffix("/.lookml/warehouse") { rmdir(String(warehouse.directory.dropLast("/warehouse".count))) }
                 context.console.err(status == .notCreated ? "no warehouse in \(warehouse.directory)\n" : "stopped and removed the warehouse in \(warehouse.directory)\n")
             }
             return .success
