@@ -38,7 +38,7 @@ let package = Package(
         // glibc's posix_spawn extensions (close inherited descriptors, working directory) for the Warehouse's subprocesses.
         .target(name: "CProcessSupport"),
         // Argument parsing, commands, exit codes and output: everything the executable does.
-        .target(name: "LookMLCommands", dependencies: ["LookMLSyntax", "LookMLFormat", "LookMLProject", "LookMLLint", "BrazeAction", "Warehouse", "BlockGenerator"]),
+        .target(name: "LookMLCommands", dependencies: ["LookMLSyntax", "LookMLFormat", "LookMLProject", "LookMLLint", "BrazeAction", "Warehouse", "BlockGenerator", "SQLDialect", "SQLCompiler"]),
         // Seeded random LookML for property tests, benchmarks and fuzzing.
         .target(name: "LookMLTestSupport"),
         // glibc allocator settings for the executable (fewer page faults on large projects).
@@ -50,6 +50,10 @@ let package = Package(
         .target(name: "BlockResources", plugins: ["EmbedResources"]),
         // Block specs + templates + naming config → LookML files: the Currents catalog, naming, the generator.
         .target(name: "BlockGenerator", dependencies: ["BlockResources", "YAMLSupport"]),
+        // SQL dialect profiles as data, a SQL tokenizer aware of ${} and Liquid, and the offline dialect checker.
+        .target(name: "SQLDialect"),
+        // LookML → SQL: an explore and fields to the SELECT Looker would send, with a source map, and offline validation.
+        .target(name: "SQLCompiler", dependencies: ["LookMLProject", "LookMLSyntax", "SQLDialect"]),
         // The thin executable.
         .executableTarget(name: "lookml", dependencies: ["LookMLCommands", "CMallocTuning"]),
 
@@ -61,6 +65,8 @@ let package = Package(
         .testTarget(name: "BrazeActionTests", dependencies: ["BrazeAction", "LookMLProject", "LookMLCommands"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "LookMLCommands"]),
         .testTarget(name: "LookMLProjectTests", dependencies: ["LookMLProject", "LookMLCommands", "LookMLTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "SQLDialectTests", dependencies: ["SQLDialect", "SQLCompiler", "LookMLProject", "LookMLSyntax", "LookMLCommands"],
+                    exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "BlockGeneratorTests", dependencies: ["BlockGenerator", "BlockResources", "LookMLSyntax", "LookMLFormat", "YAMLSupport"],
                     exclude: ["Golden"]),
     ]

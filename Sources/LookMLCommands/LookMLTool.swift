@@ -14,6 +14,8 @@ public enum LookMLTool {
         CommandEntry(CheckCommand.self),
         CommandEntry(LintCommand.self),
         CommandEntry(RenameCommand.self),
+        CommandEntry(SQLCommand.self),
+        CommandEntry(ValidateCommand.self),
         CommandEntry(TagCommand.self),
         CommandEntry(BrazeCommand.self),
         CommandEntry(WarehouseCommand.self),

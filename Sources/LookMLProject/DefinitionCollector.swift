@@ -28,8 +28,9 @@ struct DefinitionCollector {
             case "connection": connection = access.scalar(field)?.text
             case "constant":
                 if let block = access.block(field), let name = block.name {
-                    let value = access.first("value", in: block.items).flatMap(access.scalar)?.text ?? ""
-                    constants.append(ConstantDefinition(name: access.text(name), value: value, location: location(name.textRange)))
+                    let value = access.first("value", in: block.items).flatMap(access.scalar)
+                    constants.append(ConstantDefinition(name: access.text(name), value: value?.text ?? "", location: location(name.textRange),
+                                                        valueLocation: value.map { location($0.range) }))
                 }
             default: break
             }
@@ -72,12 +73,12 @@ struct DefinitionCollector {
     private func fieldDefinition(_ field: Field, kind: FieldDefinition.Kind) -> FieldDefinition? {
         guard let block = access.block(field), let nameToken = block.name else { return nil }
         let (name, range) = access.unquoted(nameToken)
-        var type: String?, sql: String?, hidden = false
+        var type: String?, sql: String?, sqlRange: Range<Int>?, hidden = false
         var tags: [String] = [], timeframes: [String]?, intervals: [String]?
         for member in access.fields(block.items) {
             switch access.key(member) {
             case "type": type = access.scalar(member)?.text
-            case "sql": sql = access.scalar(member)?.text
+            case "sql": (sql, sqlRange) = (access.scalar(member)?.text, access.scalar(member)?.range)
             case "hidden": hidden = access.scalar(member)?.text == "yes"
             case "tags": tags = access.listItems(member).map(\.text)
             case "timeframes": timeframes = access.listItems(member).map(\.text)
@@ -94,7 +95,7 @@ struct DefinitionCollector {
             }
         }
         return FieldDefinition(name: name, kind: kind, type: type, location: location(range), expandedNames: expanded,
-                               tags: tags, hidden: hidden, sql: sql)
+                               tags: tags, hidden: hidden, sql: sql, sqlRange: sqlRange)
     }
 
     private func explore(_ field: Field) -> ExploreDefinition? {

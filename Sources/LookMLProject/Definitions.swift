@@ -30,6 +30,8 @@ public struct FieldDefinition: Sendable {
     public var hidden: Bool
     /// The field's `sql:` body, when it has one.
     public var sql: String?
+    /// The byte range of the `sql:` body in `location.file`.
+    public var sqlRange: Range<Int>? = nil
 }
 
 /// A `view:` block, or a refinement `view: +name`.
@@ -81,6 +83,8 @@ public struct ConstantDefinition: Sendable {
     public var name: String
     public var value: String
     public var location: SourceRange
+    /// Where the value is written (inside its quotes).
+    public var valueLocation: SourceRange? = nil
 }
 
 /// A dashboard from a `.dashboard.lookml` file.
