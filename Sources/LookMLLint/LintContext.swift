@@ -52,7 +52,7 @@ public final class LintContext {
             var joins: [JoinSyntax] = []
             for parent in definitions.flatMap(\.extends) { joins += collect(parent) }
             for definition in definitions {
-                guard let explore = syntax.explores.first(where: { $0.location == definition.location }) else { continue }
+                guard let explore = syntax.explore(definition) else { continue }
                 joins += explore.joins
             }
             return joins

@@ -151,6 +151,8 @@ public struct ProjectSyntax: Sendable {
     public private(set) var readers: [String: SyntaxReader] = [:]
     private var fieldsByLocation: [SourceRange: FieldSyntax] = [:]
     private var viewsByLocation: [SourceRange: ViewSyntax] = [:]
+    private var exploresByLocation: [SourceRange: ExploreSyntax] = [:]
+    private var viewsByName: [String: [ViewSyntax]] = [:]
 
     public init(project: Project) {
         for path in project.paths {
@@ -173,10 +175,13 @@ public struct ProjectSyntax: Sendable {
                     let view = ViewSyntax(name: name.text, nameRange: name.range, isRefinement: isRefinement, syntax: syntax, fields: fields)
                     views.append(view)
                     viewsByLocation[view.location] = view
+                    viewsByName[view.name, default: []].append(view)
                     for field in fields { fieldsByLocation[field.location] = field }
                 } else {
                     let joins = syntax.namedBlocks("join").map { JoinSyntax(alias: $0.name.text, aliasRange: $0.name.range, syntax: $0.block) }
-                    explores.append(ExploreSyntax(name: name.text, nameRange: name.range, isRefinement: isRefinement, syntax: syntax, joins: joins))
+                    let explore = ExploreSyntax(name: name.text, nameRange: name.range, isRefinement: isRefinement, syntax: syntax, joins: joins)
+                    explores.append(explore)
+                    exploresByLocation[explore.location] = explore
                 }
             }
         }
@@ -187,4 +192,10 @@ public struct ProjectSyntax: Sendable {
 
     /// The syntax of a view definition.
     public func view(_ definition: ViewDefinition) -> ViewSyntax? { viewsByLocation[definition.location] }
+
+    /// The syntax of an explore definition.
+    public func explore(_ definition: ExploreDefinition) -> ExploreSyntax? { exploresByLocation[definition.location] }
+
+    /// Every definition and refinement of a view name, in file order.
+    public func views(named name: String) -> [ViewSyntax] { viewsByName[name] ?? [] }
 }

@@ -11,7 +11,7 @@ extension LintContext {
         var visiting = Set<String>()
         func collect(_ name: String) -> [FieldSyntax] {
             guard visiting.insert(name).inserted else { return [] }
-            let definitions = syntax.views.filter { $0.name == name }
+            let definitions = syntax.views(named: name)
             var own = definitions.flatMap(\.fields)
             let ownNames = Set(own.map(\.name))
             for parent in definitions.flatMap(extendsOf) { own += collect(parent).filter { !ownNames.contains($0.name) } }
@@ -46,17 +46,16 @@ extension LintContext {
         return result
     }
 
-    /// Every dashboard element (or filter) that names a model and an explore, with the explore's aliases.
+    /// Every dashboard element that names a model and an explore, with the explore's aliases.
     public var dashboardQueries: [DashboardQuery] {
         var result: [DashboardQuery] = []
+        let scopesByModel = Dictionary(scopes.map { ($0.model.name, $0) }, uniquingKeysWith: { first, _ in first })
         for path in project.paths {
             guard let root = project.files[path]?.yaml else { continue }
             for dashboard in root.items ?? [root] {
                 for element in dashboard["elements"]?.items ?? [] {
                     guard let model = element["model"]?.string, let explore = element["explore"]?.string,
-                          let definition = project.models.first(where: { $0.name == model }) else { continue }
-                    let scope = project.scope(of: definition)
-                    guard let aliases = scope.aliases(ofExplore: explore) else { continue }
+                          let scope = scopesByModel[model], let aliases = scope.aliases(ofExplore: explore) else { continue }
                     result.append(DashboardQuery(file: path, element: element, scope: scope, explore: explore, aliases: aliases))
                 }
             }

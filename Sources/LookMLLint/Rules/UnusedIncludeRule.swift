@@ -38,6 +38,8 @@ struct UnusedIncludeRule: LintRule {
         ])
 
     func check(_ context: LintContext, _ sink: RuleSink) {
+        var viewsByFile: [String: [String]] = [:]
+        for view in context.syntax.views { viewsByFile[view.file, default: []].append(view.name) }
         for scope in context.scopes {
             let model = scope.model
             // Views the model's explores use, with their ancestors, and views named anywhere in the model's files.
@@ -56,11 +58,10 @@ struct UnusedIncludeRule: LintRule {
             for include in model.includes {
                 guard case .files(let matches) = context.project.resolver.resolve(include.pattern, from: model.file), !matches.isEmpty else { continue }
                 let useful = matches.contains { path in
-                    guard let file = context.project.files[path], let reader = context.syntax.readers[path] else { return true }
+                    guard let reader = context.syntax.readers[path] else { return true }
                     let items = reader.fields(reader.tree.document.items)
                     if items.contains(where: { reader.key($0) != "view" && reader.key($0) != "include" }) { return true }
-                    _ = file
-                    return context.syntax.views.contains { $0.file == path && used.contains($0.name) }
+                    return viewsByFile[path, default: []].contains { used.contains($0) }
                 }
                 guard !useful else { continue }
                 sink.report("include '\(include.pattern)' brings only views that no explore of model '\(model.name)' uses", at: include.location)

@@ -62,7 +62,7 @@ struct UnusedViewRule: LintRule {
         // Ancestors of used views are used.
         var queue = Array(used)
         while let name = queue.popLast() {
-            for view in context.syntax.views where view.name == name {
+            for view in context.syntax.views(named: name) {
                 for parent in context.extendsOf(view) where used.insert(parent).inserted { queue.append(parent) }
             }
         }
