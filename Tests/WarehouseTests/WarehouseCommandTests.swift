@@ -31,6 +31,32 @@ struct WarehouseCommandTests {
         #expect(runTool(["warehouse", "url", "extra"]).exitCode == 2)
     }
 
+    @Test("lookml warehouse ddl honours --names, --dialect and --layout; a bad naming config exits 2 with its line")
+    func ddlCommand() throws {
+        let directory = NSTemporaryDirectory() + "lookml-names-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let names = directory + "/names.yaml", bad = directory + "/bad.yaml"
+        try "version: 1\ndialect: postgres\nschema: braze\ntable_suffix: _V2\ncolumns: {USERS_MESSAGES_EMAIL_SEND.EMAIL_ADDRESS: TO_ADDRESS}\n"
+            .write(toFile: names, atomically: true, encoding: .utf8)
+        try "version: 1\nlayout: sideways\n".write(toFile: bad, atomically: true, encoding: .utf8)
+
+        let postgres = runTool(["warehouse", "ddl", "--names", names])
+        #expect(postgres.exitCode == 0)
+        #expect(postgres.output.contains("CREATE TABLE braze.users_messages_email_send_v2 ("))
+        #expect(postgres.output.contains("    to_address "))
+        #expect(postgres.output.contains("CREATE TABLE braze.users_messages_email_open_v2 (\n") && postgres.output.contains("    email_address "))
+        let snowflake = runTool(["warehouse", "ddl", "--names", names, "--dialect", "snowflake", "--layout", "legacy"])
+        #expect(snowflake.output.contains("CREATE TABLE BRAZE.USERS_MESSAGES_EMAIL_SEND_V2 ("))
+        #expect(snowflake.output.contains("CAMPAIGN_NAME"))
+
+        let invalid = runTool(["warehouse", "ddl", "--names", bad])
+        #expect(invalid.exitCode == 2)
+        #expect(invalid.error.contains("bad.yaml:2:"))
+        #expect(runTool(["warehouse", "ddl", "--names", directory + "/missing.yaml"]).exitCode == 2)
+        #expect(runTool(["warehouse", "ddl", "--dialect", "oracle"]).exitCode == 2)
+    }
+
     @Test("missing server binaries: a clear error naming the Debian package, exit 2, nothing created")
     func missingBinaries() throws {
         let directory = NSTemporaryDirectory() + "lookml-missing-\(UUID().uuidString)"
