@@ -265,8 +265,9 @@ extension QueryCompiler {
 
     func parameterValue(_ field: ResolvedField, location: SourceRange, owner: SQLOwner) -> SQLText {
         guard let (raw, scalar) = parameterDefault(field) else {
-            state.report(.unsupported, "parameter '\(field.name)' has no default_value or allowed_value; compiled as NULL", at: location, owner: owner)
-            return SQLText("NULL", origin: location, owner: owner)
+            // Nothing chosen and nothing to default to: the user picks a value in the explore. A stand-in keeps the
+            // SQL readable and checkable: the parameter's name where SQL text goes, NULL where a value goes.
+            return SQLText(field.type == "unquoted" ? field.name : "NULL", origin: location, owner: owner)
         }
         let text = parameterQuoted(field, raw)
         // An unquoted value is SQL written in LookML: keep it verbatim so findings point inside it.
