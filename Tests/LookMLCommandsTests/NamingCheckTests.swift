@@ -17,7 +17,7 @@ struct NamingCheckTests {
         #expect(runTool(["generate", "--out", "p", "--names", "names.yaml"], files: files).exitCode == 0)
         let clean = runTool(["check", "p", "--names", "names.yaml"], files: files)
         #expect(clean.exitCode == 0, "\(clean.output)")
-        let viewPath = try #require(try files.files(under: "p").first { files[$0]?.contains("email_send_events") == true })
+        let viewPath = try #require(try files.files(under: "p").first { files[$0]?.contains("sql_table_name: braze.email_send_events ;;") == true })
         let view = try #require(files[viewPath])
         try files.writeAtomically(viewPath, Array(view.replacingOccurrences(of: "braze.email_send_events", with: "public.email_send_events").utf8))
         let modelPath = try #require(try files.files(under: "p").first { $0.hasSuffix(".model.lkml") })
