@@ -17,6 +17,9 @@ public final class LintContext {
     /// What `lookml check` finds (syntax diagnostics included), computed once for every rule that wraps it.
     public private(set) lazy var checkFindings: [Finding] = Checker(project: project).check()
 
+    /// `brazeFields(of:)` per `model/explore`.
+    var brazeFieldCache: [String: [BrazeField]] = [:]
+
     /// Each model's scope, by model name order.
     public private(set) lazy var scopes: [ModelScope] = project.models.sorted { $0.name < $1.name }.map { project.scope(of: $0) }
 

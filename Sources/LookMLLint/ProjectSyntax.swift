@@ -93,20 +93,45 @@ public struct BlockSyntax: Sendable {
     }
 }
 
-/// A field of a view, as written.
+/// A field of a view, as written, with the members rules read most (found in one pass over the block).
 public struct FieldSyntax: Sendable {
     public let view: String
     public let kind: FieldDefinition.Kind
     public let name: String
     public let nameRange: Range<Int>
     public let syntax: BlockSyntax
+    /// `type:` as written.
+    public let type: String?
+    public let isHidden: Bool
+    public let isPrimaryKey: Bool
+    /// The entries of the field's `tags:` lists.
+    public let tags: [TagSyntax]
+
+    init(view: String, kind: FieldDefinition.Kind, name: String, nameRange: Range<Int>, syntax: BlockSyntax) {
+        self.view = view
+        self.kind = kind
+        self.name = name
+        self.nameRange = nameRange
+        self.syntax = syntax
+        let reader = syntax.reader
+        var type: String?, hidden = false, primaryKey = false, tags: [TagSyntax] = []
+        for member in syntax.members {
+            switch reader.key(member) {
+            case "type": type = reader.scalar(member)?.text
+            case "hidden": hidden = reader.scalar(member)?.text == "yes"
+            case "primary_key": primaryKey = reader.scalar(member)?.text == "yes"
+            case "tags": tags += reader.listItems(member).map(TagSyntax.init)
+            default: break
+            }
+        }
+        self.type = type
+        self.isHidden = hidden
+        self.isPrimaryKey = primaryKey
+        self.tags = tags
+    }
 
     public var file: String { syntax.file }
     public var location: SourceRange { SourceRange(file: file, range: nameRange) }
-    /// `type:` as written.
-    public var type: String? { syntax.scalar("type")?.text }
-    public var isHidden: Bool { syntax.isYes("hidden") }
-    public var isPrimaryKey: Bool { syntax.isYes("primary_key") }
 }
 
 /// A `view:` block or refinement.

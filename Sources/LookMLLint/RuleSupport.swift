@@ -35,6 +35,14 @@ extension LintContext {
 
     /// Every field tagged with a Braze tag that an explore shows, as `alias.field`.
     public func brazeFields(of use: ExploreUse) -> [BrazeField] {
+        let key = "\(use.modelName)/\(use.name)"
+        if let known = brazeFieldCache[key] { return known }
+        let fields = collectBrazeFields(of: use)
+        brazeFieldCache[key] = fields
+        return fields
+    }
+
+    private func collectBrazeFields(of use: ExploreUse) -> [BrazeField] {
         var result: [BrazeField] = []
         for alias in use.aliases.keys.sorted() {
             for field in fields(ofView: use.aliases[alias]!, in: use.scope) {
@@ -90,11 +98,6 @@ public struct TagSyntax: Sendable {
 }
 
 extension FieldSyntax {
-    /// The entries of the field's `tags:` lists.
-    public var tags: [TagSyntax] {
-        syntax.members("tags").flatMap { syntax.reader.listItems($0).map(TagSyntax.init) }
-    }
-
     /// The dimension type for type checks: `type:`, else `string` for dimensions and `time` for dimension groups.
     public var effectiveType: String {
         if let type { return type }

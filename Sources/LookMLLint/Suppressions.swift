@@ -57,7 +57,8 @@ public struct SuppressionScanner {
     public func scan(_ project: Project) -> (directives: [SuppressionDirective], malformed: [MalformedSuppression]) {
         var directives: [SuppressionDirective] = [], malformed: [MalformedSuppression] = []
         for path in project.paths {
-            guard let file = project.files[path] else { continue }
+            // Most files hold no directive: skip the walk unless the marker's bytes are there.
+            guard let file = project.files[path], Self.mentionsMarker(file.source.bytes) else { continue }
             let comments = file.tree.map(lookMLComments) ?? yamlComments(file.source)
             for comment in comments {
                 switch parse(comment, in: file.source, path: path) {
@@ -68,6 +69,21 @@ public struct SuppressionScanner {
             }
         }
         return (directives, malformed)
+    }
+
+    /// True when `lookml-lint` (any case) occurs in the bytes.
+    static func mentionsMarker(_ bytes: [UInt8]) -> Bool {
+        let marker = Array("lookml-lint".utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard buffer.count >= marker.count else { return false }
+            var index = 0
+            let last = buffer.count - marker.count
+            while index <= last {
+                if buffer[index] | 0x20 == marker[0], (1..<marker.count).allSatisfy({ buffer[index + $0] | 0x20 == marker[$0] | 0x20 }) { return true }
+                index += 1
+            }
+            return false
+        }
     }
 
     enum Parsed {

@@ -45,13 +45,14 @@ struct CrossViewReferenceRule: LintRule {
             """),
         ])
 
-    static let sqlKeys = ["sql", "sql_start", "sql_end", "sql_latitude", "sql_longitude"]
+    static let sqlKeys: Set<String> = ["sql", "sql_start", "sql_end", "sql_latitude", "sql_longitude"]
 
     func check(_ context: LintContext, _ sink: RuleSink) {
         for view in context.syntax.views {
             for field in view.fields where field.isDimension {
-                for key in Self.sqlKeys {
-                    guard let sql = field.syntax.scalar(key) else { continue }
+                let reader = field.syntax.reader
+                for member in field.syntax.members where Self.sqlKeys.contains(reader.key(member)) {
+                    guard let sql = reader.scalar(member), sql.text.contains("${") else { continue }
                     for found in qualifiedSubstitutions(in: sql, bytes: field.syntax.reader.source.bytes)
                     where found.qualifier != view.name && found.name != "SQL_TABLE_NAME" {
                         sink.report("dimension '\(view.name).\(field.name)' reads '\(found.qualifier).\(found.name)' from another view; it only works in explores that join '\(found.qualifier)'",

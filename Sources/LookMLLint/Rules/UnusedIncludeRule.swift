@@ -40,15 +40,18 @@ struct UnusedIncludeRule: LintRule {
     func check(_ context: LintContext, _ sink: RuleSink) {
         var viewsByFile: [String: [String]] = [:]
         for view in context.syntax.views { viewsByFile[view.file, default: []].append(view.name) }
+        // View names referenced in each file (a view's references to itself left out).
+        var viewReferences: [String: Set<String>] = [:]
+        for reference in context.project.references where reference.kind == .view {
+            if case .view(let owner) = reference.scope, owner == reference.name { continue }
+            viewReferences[reference.location.file, default: []].insert(reference.name)
+        }
         for scope in context.scopes {
             let model = scope.model
             // Views the model's explores use, with their ancestors, and views named anywhere in the model's files.
             var used = Set<String>()
             for use in context.exploreUses where use.scope.model.name == model.name { used.formUnion(use.aliases.values) }
-            for reference in context.project.references where reference.kind == .view && scope.files.contains(reference.location.file) {
-                if case .view(let owner) = reference.scope, owner == reference.name { continue }
-                used.insert(reference.name)
-            }
+            for file in scope.files { used.formUnion(viewReferences[file] ?? []) }
             var queue = Array(used)
             while let name = queue.popLast() {
                 for view in context.views(named: name, in: scope) {
