@@ -190,3 +190,21 @@ enum XMLCheck {
         guard stack.isEmpty, sawRoot else { throw Failure(description: "unclosed elements \(stack) or no root") }
     }
 }
+
+@Suite("lookml lint colour")
+struct ColourTests {
+    @Test("text is coloured only when the console allows it (a terminal without NO_COLOR)")
+    func colour() {
+        var output: [UInt8] = []
+        let console = Console(colorsErrors: true) { stream, bytes in if stream == .output { output += bytes } }
+        let context = CommandContext(console: console, fileSystem: SampleProject.fileSystem())
+        _ = LookMLTool.run(["lint", "p"], context: context)
+        let text = String(decoding: output, as: UTF8.self)
+        #expect(text.contains("\u{1B}[1;31merror:\u{1B}[0m") && text.contains("\u{1B}[1;33mwarning:\u{1B}[0m"))
+        // Machine formats never are.
+        output = []
+        _ = LookMLTool.run(["lint", "p", "--format", "github"], context: context)
+        #expect(!String(decoding: output, as: UTF8.self).contains("\u{1B}["))
+        #expect(!Console.standard(environment: ["NO_COLOR": "1"]).colorsErrors)
+    }
+}

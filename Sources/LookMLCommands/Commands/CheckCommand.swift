@@ -1,15 +1,15 @@
 import BlockGenerator
 import LookMLProject
 
-/// `lookml check [PATH] [--format text|json|sarif|github|junit]`
+/// `lookml check [PATH] [--format text|json|sarif|github|junit|checkstyle]`
 struct CheckCommand: Command {
     static let name = "check"
     static let abstract = "Check that every name in a project resolves: views, fields, explores, models, sets, constants, dashboards."
     static let help = CommandHelp(
-        usage: "lookml check [<path>] [--format text|json|sarif|github|junit] [--names <file>]",
+        usage: "lookml check [<path>] [--format text|json|sarif|github|junit|checkstyle] [--names <file>]",
         arguments: [("<path>", "The project root (default: the current directory).")],
         options: [
-            ("--format <format>", "text (default), json, sarif (2.1.0), github (workflow annotations) or junit (XML)."),
+            ("--format <format>", "text (default), json, sarif (2.1.0), github (workflow annotations), junit or checkstyle (XML)."),
             ("--names <file>", "The block generator's naming config: also report Currents sql_table_names and connections that do not follow it (C013)."),
         ],
         discussion: """
