@@ -10,8 +10,16 @@ extension QueryCompiler {
         let origin = field.location
         switch field.kind {
         case .dimension:
-            var expression = field.block.scalar("sql").map { expand($0, context).trimmed.unwrapped }
-                ?? SQLText("\(state.profile.quoteIfNeeded(alias)).\(field.name)", origin: origin, owner: owner)
+            var expression: SQLText
+            if let sql = field.block.scalar("sql") {
+                expression = expand(sql, context).trimmed.unwrapped
+            } else if field.type == "location", let latitude = field.block.scalar("sql_latitude"), let longitude = field.block.scalar("sql_longitude") {
+                expression = location(expand(latitude, context).trimmed, expand(longitude, context).trimmed, origin: origin, owner: owner)
+            } else if let cases = field.block.block("case") {
+                expression = caseDimension(cases, context: context, origin: origin)
+            } else {
+                expression = SQLText("\(state.profile.quoteIfNeeded(alias)).\(field.name)", origin: origin, owner: owner)
+            }
             if field.type == "tier" { expression = tier(field, expression, owner: owner) }
             if forSelect, field.type == "yesno" {
                 expression = SQLText("CASE WHEN ", origin: origin, owner: owner) + expression + SQLText(" THEN 'Yes' ELSE 'No' END", origin: origin, owner: owner)
@@ -80,6 +88,31 @@ extension QueryCompiler {
             return SQLText("NULL", origin: origin, owner: context.owner)
         }
         return fill(template, ["start": start, "end": end], origin: origin, owner: context.owner)
+    }
+
+    /// `type: location`: `latitude,longitude` as text, NULL unless both are set.
+    private func location(_ latitude: SQLText, _ longitude: SQLText, origin: SourceRange, owner: SQLOwner) -> SQLText {
+        func text(_ value: String) -> SQLText { SQLText(value, origin: origin, owner: owner) }
+        let lat = latitude.parenthesized(origin: origin, owner: owner), lng = longitude.parenthesized(origin: origin, owner: owner)
+        return text("CASE WHEN ") + lat + text(" IS NOT NULL AND ") + lng + text(" IS NOT NULL THEN CAST(") + latitude.unwrapped
+            + text(" AS VARCHAR) || ',' || CAST(") + longitude.unwrapped + text(" AS VARCHAR) END")
+    }
+
+    /// `case: { when: { sql: … ;; label: "…" } else: "…" }`: the label of the first condition that holds.
+    private func caseDimension(_ cases: LookMLBlock, context: ExpansionContext, origin: SourceRange) -> SQLText {
+        let literal = FilterExpression(profile: state.profile, origin: origin, owner: context.owner)
+        func text(_ value: String, _ at: SourceRange? = nil) -> SQLText { SQLText(value, origin: at ?? origin, owner: context.owner) }
+        var result = text("CASE")
+        for when in cases.blocks("when") {
+            guard let condition = when.scalar("sql") else { continue }
+            let label = when.scalar("label")
+            result.append(text(" WHEN "))
+            result.append(expand(condition, context).trimmed)
+            result.append(text(" THEN \(literal.literal(label?.value ?? ""))", label?.location))
+        }
+        if let otherwise = cases.scalar("else") { result.append(text(" ELSE \(literal.literal(otherwise.value))", otherwise.location)) }
+        result.append(text(" END"))
+        return result
     }
 
     /// `type: tier`: the bucket each value falls in, as `T01 [0,10)` style labels.

@@ -135,6 +135,8 @@ final class QueryCompiler {
             havings.append(expand(always, ExpansionContext(alias: nil, view: nil, owner: .explore(explore.name, parameter: "sql_always_having"))).trimmed)
         }
 
+        for always in explore.block.list("always_join") ?? [] where aliases[always.text] != nil { usedAliases.insert(always.text) }
+
         // Joins: every alias the SQL uses, with what their conditions use, in the explore's order.
         var joinClauses: [String: SQLText] = [:]
         var changed = true

@@ -84,7 +84,7 @@ public struct SQLLexer: Sendable {
             }
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C:
-                while index < end, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(bytes[index]) { index += 1 }
+                while index < end, Self.isSpace(bytes[index]) { index += 1 }
                 tokens.append(SQLToken(kind: .whitespace, range: start..<index))
             case UInt8(ascii: "-") where at(index + 1) == UInt8(ascii: "-"):
                 while index < end, bytes[index] != 0x0A { index += 1 }
@@ -158,6 +158,7 @@ public struct SQLLexer: Sendable {
     // MARK: - Pieces
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
     static func isWordStart(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F || byte >= 0x80
     }

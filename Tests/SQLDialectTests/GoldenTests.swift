@@ -30,7 +30,7 @@ struct GoldenTests {
             "email_sends.sends",
         ]),
         Case(name: "durations", explore: "users", fields: [
-            "users.first_session_date", "users.hours_since_first_session", "users.days_since_first_session", "users.weeks_since_first_session",
+            "users.region", "users.last_location", "users.first_session_date", "users.hours_since_first_session", "users.days_since_first_session", "users.weeks_since_first_session",
             "users.months_since_first_session", "users.average_days_since_first_session", "users.median_days_since_first_session",
             "users.p90_days_since_first_session", "users.total_days_since_first_session",
         ]),

@@ -19,8 +19,7 @@ SELECT
     campaigns.NAME AS "campaigns.name",
     COUNT(*) AS "campaign_stats.count",
     COALESCE(SUM(campaign_stats.sends), 0) AS "campaign_stats.total_sends",
-    COALESCE(SUM(campaign_stats.sends), 0) / NULLIF(COUNT(*), 0) AS "campaign_stats.sends_per_campaign",
-    COUNT(DISTINCT campaigns.ID) AS "campaigns.count"
+    COALESCE(SUM(campaign_stats.sends), 0) / NULLIF(COUNT(*), 0) AS "campaign_stats.sends_per_campaign"
 FROM campaign_stats AS campaign_stats
 LEFT JOIN CURRENTS_DB.BRAZE.CAMPAIGNS AS campaigns ON campaign_stats.campaign_id = campaigns.ID
 GROUP BY 1, 2, 3, 4, 5, 6, 7

@@ -35,7 +35,11 @@ explore: email_sends {
 }
 
 explore: campaign_stats {
+  fields: [ALL_FIELDS*, -campaigns.count]
+  always_join: [campaigns]
+
   join: campaigns {
+    fields: [campaign_id, name, count]
     relationship: one_to_one
     sql_on: ${campaign_stats.campaign_id} = ${campaigns.campaign_id} ;;
   }

@@ -10,6 +10,26 @@ view: users {
     sql: ${TABLE}.COUNTRY ;;
   }
 
+  dimension: region {
+    case: {
+      when: {
+        sql: ${country} IN ('US', 'CA', 'MX') ;;
+        label: "North America"
+      }
+      when: {
+        sql: ${country} IN ('FR', 'DE', 'GB') ;;
+        label: "Europe"
+      }
+      else: "Elsewhere"
+    }
+  }
+
+  dimension: last_location {
+    type: location
+    sql_latitude: ${TABLE}.LAST_LATITUDE ;;
+    sql_longitude: ${TABLE}.LAST_LONGITUDE ;;
+  }
+
   dimension_group: first_session {
     type: time
     timeframes: [raw, date, week]
