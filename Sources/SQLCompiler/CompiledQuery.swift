@@ -29,7 +29,8 @@ public struct CompiledField: Sendable {
 
     /// `alias.field`, as the explore shows it.
     public var name: String
-    /// The column's name in the result (`"alias.field"` unquoted).
+    /// The column's name in the result: `alias.field`, or its start and a hash when longer than the dialect allows
+    /// (63 bytes on Postgres).
     public var column: String
     public var kind: Kind
     public var type: String?

@@ -78,7 +78,8 @@ public struct SQLCompiler: Sendable {
         for name in names where seen.insert(name).inserted {
             switch compiler.lookup(name) {
             case .success(let found):
-                items.append(SelectItem(name: found.name, column: found.name, quotedColumn: dialect.quote(found.name), alias: found.alias,
+                let column = dialect.fittingIdentifier(found.name)
+                items.append(SelectItem(name: found.name, column: column, quotedColumn: dialect.quote(column), alias: found.alias,
                                         view: found.view, field: found.field, variant: found.variant))
             case .failure(let error):
                 throw error

@@ -22,6 +22,8 @@ public struct DialectProfile: Sendable {
     public var identifierCase: IdentifierCase
     /// The character that quotes identifiers.
     public var identifierQuote: Character = "\""
+    /// The longest identifier, in bytes; longer ones are truncated (Postgres, with a notice) or rejected.
+    public var maximumIdentifierLength: Int = 255
     /// Words that cannot be used as unquoted identifiers (upper case).
     public var reservedWords: Set<String> = []
     /// Words that may be followed by `(` without being a function call (`IN (`, `OVER (`, `GROUP (`).
@@ -192,6 +194,21 @@ extension DialectProfile {
         }
         quoted.append(identifierQuote)
         return quoted
+    }
+
+    /// A column name that fits `maximumIdentifierLength`: itself when it fits, else its start and a hash of the whole,
+    /// so that long names stay distinct (`users_messages_pushnotification_influencedopen.canvas_variation_id`).
+    public func fittingIdentifier(_ name: String) -> String {
+        let bytes = Array(name.utf8)
+        guard bytes.count > maximumIdentifierLength else { return name }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let suffix = "_" + String(String(hash, radix: 16).suffix(8))
+        var prefix = bytes.prefix(maximumIdentifierLength - suffix.utf8.count)
+        // Do not cut a UTF-8 sequence in half.
+        while let last = prefix.last, last & 0b1100_0000 == 0b1000_0000 { prefix.removeLast() }
+        if let last = prefix.last, last >= 0b1100_0000 { prefix.removeLast() }
+        return String(decoding: prefix, as: UTF8.self) + suffix
     }
 
     /// Fills a template's placeholders.

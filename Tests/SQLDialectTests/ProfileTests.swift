@@ -38,6 +38,19 @@ struct ProfileTests {
         #expect(DialectProfile.snowflake.quote("a\"b") == "\"a\"\"b\"")
     }
 
+    @Test("long column names are shortened to the dialect's limit and stay distinct")
+    func longIdentifiers() {
+        let long = "users_messages_pushnotification_influencedopen.canvas_variation_id"
+        let other = "users_messages_pushnotification_influencedopen.canvas_variation_api_id"
+        let postgres = DialectProfile.postgres
+        #expect(postgres.fittingIdentifier("email_sends.send_id") == "email_sends.send_id")
+        #expect(postgres.fittingIdentifier(long).utf8.count == 63)
+        #expect(postgres.fittingIdentifier(long).hasPrefix("users_messages_pushnotification_influencedopen.canvas_"))
+        #expect(postgres.fittingIdentifier(long) != postgres.fittingIdentifier(other))
+        #expect(postgres.fittingIdentifier(long) == postgres.fittingIdentifier(long))
+        #expect(DialectProfile.snowflake.fittingIdentifier(long) == long)
+    }
+
     @Test("every timeframe and interval has SQL, and it checks clean in its own dialect", arguments: DialectProfile.all.map(\.name))
     func timeframesCheckClean(dialect: String) throws {
         let profile = try #require(DialectProfile.named(dialect))

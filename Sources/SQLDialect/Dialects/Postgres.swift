@@ -207,6 +207,7 @@ extension DialectProfile {
         profile.distinctWindowAggregates = false
         profile.distinctWindowAggregatesHint = "count distinct values in a subquery (or DENSE_RANK() OVER (PARTITION BY … ORDER BY x) and take its MAX)"
         profile.subqueryAliasRequired = true
+        profile.maximumIdentifierLength = 63
         profile.backslashEscapesInStrings = false
         profile.integerDivisionTruncates = true
         profile.floatCast = "CAST({x} AS DOUBLE PRECISION)"
