@@ -37,6 +37,16 @@ struct BrazeMalformedTagRule: LintRule {
             """),
         ],
         nonTriggering: [
+            BrazeExamples.project("""
+            view: users {
+              sql_table_name: braze.users ;;
+              dimension: external_id {
+                primary_key: yes
+                sql: ${TABLE}.external_user_id ;;
+                tags: ["braze_id", "brazil_team", "marketing"]
+              }
+            }
+            """),
             BrazeExamples.project(BrazeExamples.users),
         ])
 

@@ -35,6 +35,27 @@ struct CountFanoutRule: LintRule {
               }
             }
             """)),
+            RuleExample.model("""
+            connection: "warehouse"
+            include: "/views/*.view.lkml"
+
+            explore: users {
+              join: orders {
+                sql_on: ${users.id} = ${orders.user_id} ;;
+                relationship: one_to_many
+              }
+            }
+            """, ExampleFile("views/orders.view.lkml", ordersView), ExampleFile("views/users.view.lkml", """
+            view: users {
+              sql_table_name: shop.users ;;
+              dimension: id {
+                sql: ${TABLE}.id ;;
+              }
+              measure: ↓count {
+                type: count
+              }
+            }
+            """)),
         ],
         nonTriggering: [
             RuleExample.model("""

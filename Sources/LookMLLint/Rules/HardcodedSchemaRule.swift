@@ -40,6 +40,22 @@ struct HardcodedSchemaRule: LintRule {
                 """),
                 ExampleFile("views/orders.view.lkml", """
                 view: orders {
+                  sql_table_name: shopify.orders ;;
+                  dimension: id {
+                    primary_key: yes
+                    sql: ${TABLE}.id ;;
+                  }
+                }
+                """),
+            ]),
+            RuleExample(files: [
+                ExampleFile("manifest.lkml", """
+                constant: SHOP_SCHEMA {
+                  value: "shop"
+                }
+                """),
+                ExampleFile("views/orders.view.lkml", """
+                view: orders {
                   sql_table_name: @{SHOP_SCHEMA}.orders ;;
                   dimension: id {
                     primary_key: yes

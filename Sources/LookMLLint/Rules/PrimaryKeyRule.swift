@@ -24,6 +24,21 @@ struct PrimaryKeyRule: LintRule {
             """),
         ],
         nonTriggering: [
+            RuleExample("""
+            view: users {
+              sql_table_name: shop.users ;;
+              dimension: email {
+                sql: ${TABLE}.email ;;
+              }
+            }
+
+            view: +users {
+              dimension: id {
+                primary_key: yes
+                sql: ${TABLE}.id ;;
+              }
+            }
+            """),
             RuleExample(usersView),
             RuleExample("""
             view: event_base {

@@ -26,6 +26,13 @@ struct UnusedIncludeRule: LintRule {
             RuleExample.model("""
             connection: "warehouse"
             include: "/views/orders.view.lkml"
+            include: "/explores/*.explore.lkml"
+            """, ExampleFile("views/orders.view.lkml", ordersView), ExampleFile("explores/orders.explore.lkml", """
+            explore: orders {}
+            """)),
+            RuleExample.model("""
+            connection: "warehouse"
+            include: "/views/orders.view.lkml"
             include: "/views/users.view.lkml"
 
             explore: orders {
