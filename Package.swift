@@ -34,7 +34,7 @@ let package = Package(
         // The formatter: rewrites trivia only.
         .target(name: "LookMLFormat", dependencies: ["LookMLSyntax"]),
         // libpq client, embedded PostgreSQL, Currents DDL and synthetic data.
-        .target(name: "Warehouse", dependencies: ["CLibPQ", "CProcessSupport", "BlockGenerator"]),
+        .target(name: "Warehouse", dependencies: ["CLibPQ", "CProcessSupport", "BlockGenerator", "SQLCompiler", "SQLDialect", "LookMLProject", "YAMLSupport"]),
         // glibc's posix_spawn extensions (close inherited descriptors, working directory) for the Warehouse's subprocesses.
         .target(name: "CProcessSupport"),
         // Argument parsing, commands, exit codes and output: everything the executable does.

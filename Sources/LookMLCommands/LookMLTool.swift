@@ -7,6 +7,7 @@ public enum LookMLTool {
 
     /// Every subcommand, in the order `--help` lists them.
     public static let commands: [CommandEntry] = [
+        CommandEntry(QuickstartCommand.self),
         CommandEntry(ParseCommand.self),
         CommandEntry(PrintCommand.self),
         CommandEntry(FormatCommand.self),
