@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LookMLCommands
 import SQLCompiler
 import SQLDialect
 
@@ -85,6 +86,16 @@ struct SQLCommandTests {
         #expect(none.error.contains("no explore matches 'nothing*'"))
         #expect(SQLToolRun(["validate", "proj"], files: Self.files).error.contains("--dialect is required"))
         #expect(SQLToolRun(["validate", "proj", "--dialect", "mysql"], files: Self.files).exitCode == 2)
+    }
+
+    @Test("the validator as a lint finding provider")
+    func lintProvider() {
+        let project = SQLFixtures.project(SQLFixtures.files(at: SQLFixtures.goldenProject))
+        let findings = SQLValidatorFindingProvider().findings(in: project, dialect: "postgres")
+        #expect(findings.map(\.source) == ["lookml validate S009"])
+        #expect(findings.first?.location.file == "views/email_opens.view.lkml")
+        #expect(SQLValidatorFindingProvider().findings(in: project, dialect: "snowflake").isEmpty)
+        #expect(SQLValidatorFindingProvider().findings(in: project, dialect: "oracle").isEmpty)
     }
 
     @Test("glob matching")
