@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "BrazeActionTests", dependencies: ["BrazeAction", "LookMLProject", "LookMLCommands"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "LookMLCommands"]),
         .testTarget(name: "LookMLProjectTests", dependencies: ["LookMLProject", "LookMLCommands", "LookMLTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "SQLDialectTests", dependencies: ["SQLDialect", "SQLCompiler", "LookMLProject", "LookMLSyntax", "LookMLCommands"],
+        .testTarget(name: "SQLDialectTests", dependencies: ["SQLDialect", "SQLCompiler", "LookMLProject", "LookMLSyntax", "LookMLCommands", "LookMLTestSupport"],
                     exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "BlockGeneratorTests", dependencies: ["BlockGenerator", "BlockResources", "LookMLSyntax", "LookMLFormat", "YAMLSupport"],
                     exclude: ["Golden"]),

@@ -82,7 +82,7 @@ public struct SQLValidator: Sendable {
         // Balance of each LookML text as written, Liquid and substitutions counted as single tokens.
         for (text, owner) in query.expressions {
             let bytes = Array(text.text.utf8)
-            let exact = !text.isString || !bytes.contains(UInt8(ascii: "\\"))
+            let exact = (!text.isString || !bytes.contains(UInt8(ascii: "\\"))) && bytes.count == text.location.range.count
             for issue in checker.balanceIssues(bytes) {
                 let base = text.location.range.lowerBound
                 let location = exact ? SourceRange(file: text.location.file, range: base + issue.range.lowerBound..<base + issue.range.upperBound) : text.location

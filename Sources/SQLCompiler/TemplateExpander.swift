@@ -26,8 +26,8 @@ extension QueryCompiler {
         let bytes = Array(scalar.text.utf8)
         let base = scalar.location.range.lowerBound
         let file = scalar.location.file
-        // Escaped strings (`\"`) do not map byte for byte; their pieces are attributed to the whole value.
-        let exact = !scalar.isString || !bytes.contains(UInt8(ascii: "\\"))
+        // Escaped strings (`\"`) and invalid UTF-8 do not map byte for byte; their pieces are attributed to the whole value.
+        let exact = (!scalar.isString || !bytes.contains(UInt8(ascii: "\\"))) && bytes.count == scalar.location.range.count
         func location(_ range: Range<Int>) -> SourceRange {
             exact ? SourceRange(file: file, range: base + range.lowerBound..<base + range.upperBound) : scalar.location
         }
