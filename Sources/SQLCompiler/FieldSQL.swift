@@ -94,8 +94,11 @@ extension QueryCompiler {
     private func location(_ latitude: SQLText, _ longitude: SQLText, origin: SourceRange, owner: SQLOwner) -> SQLText {
         func text(_ value: String) -> SQLText { SQLText(value, origin: origin, owner: owner) }
         let lat = latitude.parenthesized(origin: origin, owner: owner), lng = longitude.parenthesized(origin: origin, owner: owner)
-        return text("CASE WHEN ") + lat + text(" IS NOT NULL AND ") + lng + text(" IS NOT NULL THEN CAST(") + latitude.unwrapped
-            + text(" AS VARCHAR) || ',' || CAST(") + longitude.unwrapped + text(" AS VARCHAR) END")
+        let latitudeText = text("CAST(") + latitude.unwrapped + text(" AS VARCHAR)")
+        let longitudeText = text("CAST(") + longitude.unwrapped + text(" AS VARCHAR)")
+        let joined = fill(state.profile.concatenation, ["a": fill(state.profile.concatenation, ["a": latitudeText, "b": text("','")], origin: origin, owner: owner),
+                                                        "b": longitudeText], origin: origin, owner: owner)
+        return text("CASE WHEN ") + lat + text(" IS NOT NULL AND ") + lng + text(" IS NOT NULL THEN ") + joined + text(" END")
     }
 
     /// `case: { when: { sql: … ;; label: "…" } else: "…" }`: the label of the first condition that holds.
@@ -143,7 +146,7 @@ extension QueryCompiler {
     private func measure(alias: String, view: ResolvedView, field: ResolvedField, context: ExpansionContext, forSelect: Bool) -> SQLText {
         let origin = field.location, owner = context.owner
         func text(_ value: String) -> SQLText { SQLText(value, origin: origin, owner: owner) }
-        let type = field.type ?? "count"
+        let type = field.type ?? "string"  // Looker's default measure type
         let condition = measureFilters(alias: alias, view: view, field: field, context: context)
         let sql = field.block.scalar("sql").map { expand($0, context).trimmed.unwrapped }
         func value() -> SQLText {

@@ -1,6 +1,6 @@
 SELECT
     CASE WHEN users.COUNTRY IN ('US', 'CA', 'MX') THEN 'North America' WHEN users.COUNTRY IN ('FR', 'DE', 'GB') THEN 'Europe' ELSE 'Elsewhere' END AS "users.region",
-    CASE WHEN users.LAST_LATITUDE IS NOT NULL AND users.LAST_LONGITUDE IS NOT NULL THEN CAST(users.LAST_LATITUDE AS VARCHAR) || ',' || CAST(users.LAST_LONGITUDE AS VARCHAR) END AS "users.last_location",
+    CASE WHEN users.LAST_LATITUDE IS NOT NULL AND users.LAST_LONGITUDE IS NOT NULL THEN (CAST(users.LAST_LATITUDE AS VARCHAR) || ',') || CAST(users.LAST_LONGITUDE AS VARCHAR) END AS "users.last_location",
     TO_CHAR(DATE_TRUNC('day', users.FIRST_SESSION_AT), 'YYYY-MM-DD') AS "users.first_session_date",
     DATEDIFF(hour, users.FIRST_SESSION_AT, CURRENT_TIMESTAMP) AS "users.hours_since_first_session",
     DATEDIFF(day, users.FIRST_SESSION_AT, CURRENT_TIMESTAMP) AS "users.days_since_first_session",
