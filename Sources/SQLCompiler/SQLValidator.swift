@@ -45,10 +45,16 @@ public struct SQLValidator: Sendable {
     /// The findings of the explores `include` selects (all by default), sorted by file and position, each location
     /// reported once (for the first explore that shows it).
     public func validate(include: (_ model: String, _ explore: String) -> Bool = { _, _ in true }) -> [Finding] {
+        Self.merge(compiler.explores().filter { include($0.model, $0.explore) }.map { validate(model: $0.model, explore: $0.explore) })
+    }
+
+    /// The findings of several explores (in explore order) as one sorted list, each location once, for the first
+    /// explore that shows it. Lets a caller validate explores in parallel.
+    public static func merge(_ perExplore: [[Finding]]) -> [Finding] {
         var findings: [Finding] = []
         var seen = Set<String>()
-        for (model, explore) in compiler.explores() where include(model, explore) {
-            for finding in validate(model: model, explore: explore) where seen.insert("\(finding.id)|\(finding.file)|\(finding.range.lowerBound)").inserted {
+        for list in perExplore {
+            for finding in list where seen.insert("\(finding.id)|\(finding.file)|\(finding.range.lowerBound)").inserted {
                 findings.append(finding)
             }
         }

@@ -92,7 +92,8 @@ struct ValidateCommand: Command {
             if let pattern { throw .usage("no explore matches '\(pattern)'") }
             context.console.err("lookml validate: no explores to validate\n")
         }
-        var findings = SQLValidator(compiler: compiler, dialect: dialect).validate(include: selected)
+        let validator = SQLValidator(compiler: compiler, dialect: dialect)
+        var findings = SQLValidator.merge(parallelMap(matching.count) { validator.validate(model: matching[$0].model, explore: matching[$0].explore) })
         if let live {
             findings += try LiveValidation(target: live, timeout: timeout, jobs: jobs).run(compiler: compiler, explores: matching, context: context)
         }
