@@ -47,6 +47,10 @@ public enum SyntaxMessages {
     public static let expectedPairValue = (MessageID("LKM-P014"), Severity.error, "expected a value after ':' in the list")
     /// The file is not valid UTF-8.
     public static let invalidUTF8 = (MessageID("LKM-P015"), Severity.error, "the file is not valid UTF-8 (is it a binary file?)")
+    /// More diagnostics than one file reports.
+    public static func tooManyDiagnostics(hidden: Int) -> (MessageID, Severity, String) {
+        (MessageID("LKM-P017"), .error, "\(hidden) more syntax errors in this file are not shown; fix the ones above first")
+    }
     /// A non-repeatable key given twice in one block (the `lkml-json` output keeps the last).
     public static func duplicateKey(_ key: String) -> (MessageID, Severity, String) {
         (MessageID("LKM-P016"), .warning, "'\(key)' is set more than once in this block; the last value wins")

@@ -1,6 +1,9 @@
 /// Turns missing tokens and unexpected nodes of a parsed document into diagnostics, so that the parser stays
 /// free of reporting and one broken block never hides the problems in the rest of the file.
 struct SyntaxValidator {
+    /// Diagnostics reported per file; the rest are counted in one last diagnostic.
+    static let maximumDiagnostics = 200
+
     let source: SourceFile
     private var diagnostics: [Diagnostic] = []
 
@@ -11,10 +14,20 @@ struct SyntaxValidator {
     func diagnose(_ document: Document, walkTree: Bool = true) -> [Diagnostic] {
         var validator = self
         if let offset = UTF8Validation.firstInvalidOffset(in: source.bytes) {
+            // A binary file: one clear error, not thousands of cascading ones.
             validator.report(SyntaxMessages.invalidUTF8, offset..<min(offset + 1, source.bytes.count))
+            return validator.diagnostics
         }
         if walkTree { validator.visit(document.items) }
-        return validator.diagnostics.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var sorted = validator.diagnostics.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        if sorted.count > Self.maximumDiagnostics {
+            let hidden = sorted.count - Self.maximumDiagnostics
+            sorted.removeLast(hidden)
+            let message = SyntaxMessages.tooManyDiagnostics(hidden: hidden)
+            let at = sorted.last?.range ?? 0..<0
+            sorted.append(Diagnostic(id: message.0, severity: message.1, message: message.2, range: at))
+        }
+        return sorted
     }
 
     private mutating func report(_ message: (MessageID, Severity, String), _ range: Range<Int>, notes: [Diagnostic.Note] = []) {

@@ -70,6 +70,18 @@ struct LexerAndParserTests {
         #expect(tree.diagnostics.map(\.id.rawValue) == ["LKM-P010"])
     }
 
+    @Test("a binary file gets one diagnostic; a file of errors is capped with a count")
+    func noisyInputs() {
+        var random = SystemRandomNumberGenerator()
+        let binary = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &random) } + [0xFF]
+        let tree = SyntaxTree.parse(SourceFile(path: "b", bytes: binary))
+        #expect(tree.diagnostics.map(\.id.rawValue) == ["LKM-P015"])
+        #expect(tree.printedBytes() == binary)
+        let errors = SyntaxTree.parse(String(repeating: "fields: [a b]\n", count: 1000))
+        #expect(errors.diagnostics.count == 201)
+        #expect(errors.diagnostics.last?.id.rawValue == "LKM-P017")
+    }
+
     @Test("the empty file and a file of comments parse cleanly")
     func emptyInputs() {
         for text in ["", "\n", "# only a comment", "# a\n\n# b\n"] {
