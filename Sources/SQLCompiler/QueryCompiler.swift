@@ -102,7 +102,9 @@ final class QueryCompiler {
         let profile = state.profile
         let exploreOwner = SQLOwner.explore(explore.name, parameter: "explore '\(explore.name)'")
         selected = Set(items.flatMap { [$0.name, "\($0.alias).\($0.field.name)"] })
-        filters = defaultFilters() + extraFilters
+        // A filter given with the query replaces the explore's default on the same field; an empty value filters nothing.
+        let given = extraFilters.filter { !$0.value.trimmingSpaces.isEmpty }
+        filters = defaultFilters().filter { filter in !given.contains { $0.field == filter.field } } + given
         usedAliases = [explore.baseAlias]
 
         // Columns first: they decide which joins are needed.

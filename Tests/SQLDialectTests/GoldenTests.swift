@@ -91,6 +91,17 @@ struct GoldenTests {
         #expect(query.location(of: lower..<lower + 5)?.location.file == "views/email_sends_refinements.view.lkml")
     }
 
+    @Test("filters given with a query replace the explore's defaults on the same field; empty ones filter nothing")
+    func queryFilters() throws {
+        let options = CompileOptions(filters: [("email_sends.sent_date", "2024-01"), ("email_sends.email_domain", "gmail.com"), ("users.country", "")])
+        let query = try Self.compiler.compile(model: "engagement", explore: "email_sends", fields: ["email_sends.sends"], dialect: .postgres, options: options)
+        #expect(query.sql.contains("TIMESTAMP '2024-01-01'"))
+        #expect(!query.sql.contains("-29"))
+        #expect(query.sql.contains("= 'gmail.com'"))
+        #expect(!query.sql.contains("JOIN"))
+        #expect(query.diagnostics.isEmpty)
+    }
+
     @Test("explores and their fields are listed for a live validator")
     func catalog() throws {
         #expect(Self.compiler.explores().map { "\($0.model)/\($0.explore)" } == ["engagement/email_sends", "engagement/campaign_stats", "engagement/users"])
