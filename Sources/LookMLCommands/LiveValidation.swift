@@ -51,7 +51,8 @@ struct LiveValidation {
     private func validate(_ compiler: SQLCompiler, _ explores: [(model: String, explore: String)], _ parameters: ConnectionParameters,
                           _ context: CommandContext) throws(CommandError) -> [Finding] {
         let console = context.console
-        let interrupter = QueryInterrupter()
+        // Ctrl-C cancels the running queries; only on a terminal, where a person can press it.
+        let interrupter = console.errorIsTerminal ? QueryInterrupter() : nil
         let validator = LiveValidator(compiler: compiler, profile: .postgres, statementTimeout: .seconds(Int64(timeout)), jobs: jobs) { () throws(PostgresError) in
             try PostgresConnection(parameters)
         }
@@ -80,7 +81,7 @@ struct LiveValidation {
             }
         }
         console.err(table.render())
-        if interrupter.interrupted { throw .io("interrupted: the running queries were cancelled") }
+        if interrupter?.interrupted == true { throw .io("interrupted: the running queries were cancelled") }
         return findings
     }
 }

@@ -16,10 +16,18 @@ public final class QueryInterrupter: @unchecked Sendable {
     private var source: (any DispatchSourceSignal)?
     private let onInterrupt: @Sendable () -> Void
 
+    /// How many interrupters are watching: SIGINT's default action comes back only when the last one stops, so
+    /// interrupters that overlap (parallel commands, tests) do not undo each other.
+    private static let activeLock = Mutex()
+    nonisolated(unsafe) private static var active = 0
+
     /// Starts watching for SIGINT. `onInterrupt` runs after the cancel requests went out.
     public init(onInterrupt: @escaping @Sendable () -> Void = {}) {
         self.onInterrupt = onInterrupt
-        signal(SIGINT, SIG_IGN)
+        QueryInterrupter.activeLock.locked {
+            if QueryInterrupter.active == 0 { signal(SIGINT, SIG_IGN) }
+            QueryInterrupter.active += 1
+        }
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler { [weak self] in self?.interrupt() }
         source.resume()
@@ -65,7 +73,10 @@ public final class QueryInterrupter: @unchecked Sendable {
             return self.source
         }) else { return }
         source.cancel()
-        signal(SIGINT, SIG_DFL)
+        QueryInterrupter.activeLock.locked {
+            QueryInterrupter.active -= 1
+            if QueryInterrupter.active == 0 { signal(SIGINT, SIG_DFL) }
+        }
     }
 }
 

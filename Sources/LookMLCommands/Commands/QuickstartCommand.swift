@@ -81,7 +81,8 @@ struct QuickstartCommand: Command {
             step("stopping the warehouse")
             try? warehouse.remove()
         }
-        let interrupter = QueryInterrupter()
+        // Ctrl-C cancels the running queries; only on a terminal, where a person can press it.
+        let interrupter = console.errorIsTerminal ? QueryInterrupter() : nil
         let parameters = state.socketParameters
         let connect: @Sendable () throws(PostgresError) -> PostgresConnection = { () throws(PostgresError) in try PostgresConnection(parameters) }
 
@@ -115,6 +116,7 @@ struct QuickstartCommand: Command {
             throw .io(error.description)
         }
 
+        if interrupter?.interrupted == true { throw .io("interrupted: the running queries were cancelled and the warehouse removed") }
         let runner = DashboardRunner(compiler: compiler, profile: .postgres)
         let tiles = runner.tiles()
         step("running \(tiles.count) dashboard tiles")
