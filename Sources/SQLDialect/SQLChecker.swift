@@ -1,3 +1,4 @@
+import NameSuggestions
 /// Checks SQL text against a dialect profile without a database: functions and their arity, casts, operators,
 /// JSON access, `COUNT(DISTINCT …)` forms, subquery aliases, quoted-identifier case, balance, integer division.
 public struct SQLChecker: Sendable {
@@ -238,26 +239,12 @@ public struct SQLChecker: Sendable {
     private func nearest<S: Sequence>(_ name: String, in candidates: S) -> String? where S.Element == String {
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = Self.editDistance(name, candidate)
+            let distance = editDistance(name, candidate)
             if distance <= max(1, min(2, name.count / 4)), distance < (best?.1 ?? .max) || (distance == best?.1 && candidate < best!.0) {
                 best = (candidate, distance)
             }
         }
         return best?.0
-    }
-
-    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs.utf8), b = Array(rhs.utf8)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }
 

@@ -18,7 +18,11 @@ extension DialectProfile {
             GEN_RANDOM_UUID 0  TO_HEX 1  ENCODE 2  DECODE 2  SHA256 1  CHAR_LENGTH 1  CHARACTER_LENGTH 1  BTRIM 1-2
             REPLACE 3  INITCAP 1  REGEXP_LIKE 2-3  ARRAY_LENGTH 2  CARDINALITY 1  UNNEST 1+  ARRAY_POSITION 2-3  ARRAY_REMOVE 2
             """)
-        profile.addFunctions(.math, "DIV 2  SETSEED 1  TRUNC 1-2  CEIL 1  CEILING 1  FLOOR 1  RANDOM 0")
+        profile.addFunctions(.math, "DIV 2  SETSEED 1  TRUNC 1-2  CEIL 1  CEILING 1  FLOOR 1  RANDOM 0  GCD 2  LCM 2  SCALE 1  TRIM_SCALE 1")
+        profile.addFunctions(.other, """
+            TIMEZONE 2  OVERLAY 1-4  BIT_LENGTH 1  ARRAY_UPPER 2  ARRAY_LOWER 2  ARRAY_REPLACE 3  ARRAY_PREPEND 2
+            ARRAY_TO_JSON 1-2  NUM_NULLS 1+  NUM_NONNULLS 1+  TO_TSVECTOR 1-2  TO_TSQUERY 1-2  PLAINTO_TSQUERY 1-2
+            """)
         profile.addFunctions(.conversion, """
             TO_CHAR 2  TO_DATE 2  TO_NUMBER 2  TO_TIMESTAMP 1-2
             """)
