@@ -23,10 +23,12 @@ let package = Package(
 
         // YAML (dashboards, configuration) through libyaml, with the byte position of every scalar.
         .target(name: "YAMLSupport", dependencies: ["CYAML"]),
+        // Edit distance and "did you mean" suggestions, shared by every module that names things.
+        .target(name: "NameSuggestions"),
         // Tokens, trivia, the lossless tree, the parser and its diagnostics.
         .target(name: "LookMLSyntax"),
         // Files, includes, views/explores/models/dashboards, the reference index, check and rename.
-        .target(name: "LookMLProject", dependencies: ["LookMLSyntax", "YAMLSupport"]),
+        .target(name: "LookMLProject", dependencies: ["LookMLSyntax", "YAMLSupport", "NameSuggestions"]),
         // The Braze Looker Action: the /users/track payloads it would send for a Look's results.
         .target(name: "BrazeAction", dependencies: ["LookMLProject", "LookMLSyntax"]),
         // Lint rules, configuration, suppression comments and baselines.
@@ -49,9 +51,9 @@ let package = Package(
         // The embedded block specs and templates.
         .target(name: "BlockResources", plugins: ["EmbedResources"]),
         // Block specs + templates + naming config → LookML files: the Currents catalog, naming, the generator.
-        .target(name: "BlockGenerator", dependencies: ["BlockResources", "YAMLSupport"]),
+        .target(name: "BlockGenerator", dependencies: ["BlockResources", "YAMLSupport", "NameSuggestions"]),
         // SQL dialect profiles as data, a SQL tokenizer aware of ${} and Liquid, and the offline dialect checker.
-        .target(name: "SQLDialect"),
+        .target(name: "SQLDialect", dependencies: ["NameSuggestions"]),
         // LookML → SQL: an explore and fields to the SELECT Looker would send, with a source map, and offline validation.
         .target(name: "SQLCompiler", dependencies: ["LookMLProject", "LookMLSyntax", "SQLDialect"]),
         // The thin executable.

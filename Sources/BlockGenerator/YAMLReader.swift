@@ -1,3 +1,4 @@
+import NameSuggestions
 import YAMLSupport
 
 /// Typed reading of a YAML document with errors that name the key and its position. Every mapping is read through
@@ -114,8 +115,8 @@ final class MappingReader {
     /// Throws for the first key that was never asked for, suggesting the closest known key.
     func rejectUnknownKeys(in what: String) throws(BlockError) {
         for pair in pairs where !used.contains(pair.key.value) {
-            let suggestion = used.min { nameDistance($0, pair.key.value) < nameDistance($1, pair.key.value) }
-                .flatMap { nameDistance($0, pair.key.value) <= 2 ? " (did you mean '\($0)'?)" : nil } ?? ""
+            let suggestion = used.min { editDistance($0, pair.key.value) < editDistance($1, pair.key.value) }
+                .flatMap { editDistance($0, pair.key.value) <= 2 ? " (did you mean '\($0)'?)" : nil } ?? ""
             let known = used.sorted().joined(separator: ", ")
             throw BlockError(path: reader.path, at: pair.key.start,
                              "unknown key '\(pair.key.value)' in \(what)\(suggestion); known keys: \(known)")
@@ -123,26 +124,9 @@ final class MappingReader {
     }
 }
 
-/// Levenshtein distance between two names, for "did you mean" suggestions.
-func nameDistance(_ lhs: String, _ rhs: String) -> Int {
-    let a = Array(lhs.unicodeScalars), b = Array(rhs.unicodeScalars)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}
-
 /// The closest of `candidates` to `name` when it is close enough to be a likely typo.
 func suggestion(for name: String, among candidates: some Sequence<String>) -> String {
-    guard let best = candidates.min(by: { nameDistance($0, name) < nameDistance($1, name) }),
-          nameDistance(best, name) <= max(2, name.count / 4) else { return "" }
+    guard let best = candidates.min(by: { editDistance($0, name) < editDistance($1, name) }),
+          editDistance(best, name) <= max(2, name.count / 4) else { return "" }
     return " (did you mean '\(best)'?)"
 }

@@ -1,4 +1,5 @@
 import LookMLSyntax
+@_exported import NameSuggestions
 
 /// A problem found in a project, with a stable id, a location and an optional suggestion. The one record every
 /// reporter renders.
@@ -39,34 +40,4 @@ public enum CheckMessages {
     public static let includeMatchesNothing = ("LKM-C011", Severity.warning)
     public static let invalidDashboard = ("LKM-C012", Severity.error)
     public static let namingMismatch = ("LKM-C013", Severity.error)
-}
-
-/// Levenshtein distance, for "did you mean".
-public func editDistance(_ lhs: String, _ rhs: String) -> Int {
-    let a = Array(lhs.unicodeScalars), b = Array(rhs.unicodeScalars)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}
-
-/// The closest candidate within a distance that scales with the name's length, or nil.
-public func nearestName<S: Sequence>(to name: String, in candidates: S) -> String? where S.Element == String {
-    let limit = max(2, name.count / 3)
-    var best: (String, Int)?
-    for candidate in candidates {
-        let distance = editDistance(name, candidate)
-        if distance <= limit, distance < (best?.1 ?? Int.max) || (distance == best?.1 && candidate < best!.0) {
-            best = (candidate, distance)
-        }
-    }
-    return best?.0
 }

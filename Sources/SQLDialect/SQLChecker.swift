@@ -1,4 +1,5 @@
 import NameSuggestions
+import NameSuggestions
 /// Checks SQL text against a dialect profile without a database: functions and their arity, casts, operators,
 /// JSON access, `COUNT(DISTINCT …)` forms, subquery aliases, quoted-identifier case, balance, integer division.
 public struct SQLChecker: Sendable {
@@ -237,14 +238,7 @@ public struct SQLChecker: Sendable {
     // MARK: - Helpers
 
     private func nearest<S: Sequence>(_ name: String, in candidates: S) -> String? where S.Element == String {
-        var best: (String, Int)?
-        for candidate in candidates {
-            let distance = editDistance(name, candidate)
-            if distance <= max(1, min(2, name.count / 4)), distance < (best?.1 ?? .max) || (distance == best?.1 && candidate < best!.0) {
-                best = (candidate, distance)
-            }
-        }
-        return best?.0
+        nearestName(to: name, in: candidates, limit: max(1, min(2, name.count / 4)))
     }
 }
 
