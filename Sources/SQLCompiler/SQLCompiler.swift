@@ -41,11 +41,11 @@ public struct SQLCompiler: Sendable {
     public func fields(model: String, explore: String) throws(CompileError) -> ExploreFields {
         let (resolvedModel, resolvedExplore) = try resolved(model: model, explore: explore)
         var result = ExploreFields(model: model, explore: explore, dimensions: [], measures: [], filters: [])
-        let allowed = FieldSelection(model: resolvedModel, explore: resolvedExplore)
+        let allowed = ExploreFieldSelection(model: resolvedModel, explore: resolvedExplore)
         for (alias, viewName) in resolvedExplore.joinsAndBase {
             guard let view = resolvedModel.views[viewName] else { continue }
             for field in view.fields {
-                for (name, _) in field.expandedNames where allowed.contains(alias: alias, name: name, group: field.name) {
+                for (name, _) in field.expandedNames where allowed.contains(alias: alias, name: name) {
                     let entry = ExploreFields.Field(name: "\(alias).\(name)", view: viewName, kind: field.kind, type: field.type,
                                                     isHidden: field.isHidden, location: field.location)
                     switch field.kind {
@@ -120,65 +120,20 @@ public struct SQLCompiler: Sendable {
     }
 }
 
-/// Which fields an explore exposes: its `fields:` list and each join's `fields:`.
-struct FieldSelection {
-    private var included: Set<String>?
-    private var excluded: Set<String> = []
-    private var joinAllowed: [String: Set<String>] = [:]
-
+extension ExploreFieldSelection {
+    /// The selection of a resolved explore: its merged `fields:` and its joins', over the model's merged views.
     init(model: ResolvedModel, explore: ResolvedExplore) {
-        func expand(_ item: String, alias: String, view: ResolvedView?, depth: Int = 0) -> Set<String> {
-            guard let view, depth < 10 else { return [] }
-            if item == "*" || item == "ALL_FIELDS*" { return Set(view.fields.flatMap { field in field.expandedNames.map { "\(alias).\($0.name)" } + ["\(alias).\(field.name)"] }) }
-            if item.hasSuffix("*") {
-                let setName = String(item.dropLast())
-                guard let set = view.block.blocks("set").last(where: { $0.name == setName }) else { return [] }
-                return (set.list("fields") ?? []).reduce(into: Set<String>()) { result, member in
-                    let parts = member.text.split(separator: ".").map(String.init)
-                    let name = parts.last ?? member.text
-                    result.formUnion(expand(name, alias: alias, view: view, depth: depth + 1))
-                }
-            }
-            guard let (field, _) = view.field(named: item) else { return ["\(alias).\(item)"] }
-            if field.kind == .dimension_group, item == field.name {
-                return Set(field.expandedNames.map { "\(alias).\($0.name)" } + ["\(alias).\(item)"])
-            }
-            return ["\(alias).\(item)"]
-        }
+        var joinFields: [String: [String]] = [:]
         for join in explore.joins {
-            guard let items = join.block.list("fields") else { continue }
-            let view = model.views[join.view]
-            var allowed = Set<String>()
-            for item in items {
-                let parts = item.text.split(separator: ".").map(String.init)
-                allowed.formUnion(expand(parts.last ?? item.text, alias: join.alias, view: view))
-            }
-            joinAllowed[join.alias] = allowed
+            if let items = join.block.list("fields") { joinFields[join.alias] = items.map(\.text) }
         }
-        guard let items = explore.block.list("fields") else { return }
-        var included = Set<String>()
-        let aliases = explore.aliases
-        for item in items {
-            var text = item.text
-            let negated = text.hasPrefix("-")
-            if negated { text.removeFirst() }
-            if text == "ALL_FIELDS*" {
-                for (alias, view) in aliases { included.formUnion(expand("*", alias: alias, view: model.views[view])) }
-                continue
-            }
-            let parts = text.split(separator: ".").map(String.init)
-            let alias = parts.count == 2 ? parts[0] : explore.baseAlias
-            let names = expand(parts.last ?? text, alias: alias, view: aliases[alias].flatMap { model.views[$0] })
-            if negated { excluded.formUnion(names) } else { included.formUnion(names) }
+        self.init(exploreFields: explore.block.list("fields")?.map(\.text), joinFields: joinFields, baseAlias: explore.baseAlias,
+                  aliases: explore.aliases) { name in
+            guard let view = model.views[name] else { return nil }
+            var sets: [String: [String]] = [:]
+            for set in view.block.blocks("set") { if let setName = set.name { sets[setName] = set.list("fields")?.map(\.text) ?? [] } }
+            return ExploreFieldSelection.ViewFields(fields: view.fields.map { .init(name: $0.name, expandedNames: $0.expandedNames.map(\.name)) },
+                                                    sets: sets)
         }
-        self.included = included
-    }
-
-    func contains(alias: String, name: String, group: String) -> Bool {
-        let key = "\(alias).\(name)"
-        if let allowed = joinAllowed[alias], !allowed.contains(key) { return false }
-        if excluded.contains(key) { return false }
-        if let included, !included.contains(key) { return false }
-        return true
     }
 }

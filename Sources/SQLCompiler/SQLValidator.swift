@@ -99,6 +99,7 @@ public struct SQLValidator: Sendable {
         // The dialect, on the compiled SQL: each column on its own (an unterminated string in one cannot hide the
         // others), then the rest of the query with the columns blanked out.
         let sql = Array(query.sql.utf8)
+        let aliases = checker.quotedAliases(in: sql)
         var issues: [SQLIssue] = []
         var rest = sql
         func shifted(_ found: [SQLIssue], by offset: Int) -> [SQLIssue] {
@@ -111,13 +112,13 @@ public struct SQLValidator: Sendable {
         for field in query.fields where !field.outputRange.isEmpty {
             let range = field.outputRange
             let column = Array(sql[range])
-            issues += shifted(checker.dialectIssues(column), by: range.lowerBound)
+            issues += shifted(checker.dialectIssues(column, aliases: aliases), by: range.lowerBound)
             if field.kind == .measure, field.type == "number" || field.type == nil {
                 issues += shifted(checker.integerDivisions(column), by: range.lowerBound)
             }
             rest.replaceSubrange(range, with: [UInt8(ascii: "0")] + Array(repeating: UInt8(ascii: " "), count: range.count - 1))
         }
-        issues += checker.dialectIssues(rest)
+        issues += checker.dialectIssues(rest, aliases: aliases)
         for issue in issues {
             guard let segment = query.sourceMap.segment(at: issue.range.lowerBound), segment.isVerbatim,
                   let (location, owner) = query.location(of: issue.range) else { continue }

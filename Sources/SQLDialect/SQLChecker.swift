@@ -1,5 +1,4 @@
 import NameSuggestions
-import NameSuggestions
 /// Checks SQL text against a dialect profile without a database: functions and their arity, casts, operators,
 /// JSON access, `COUNT(DISTINCT …)` forms, subquery aliases, quoted-identifier case, balance, integer division.
 public struct SQLChecker: Sendable {
@@ -61,13 +60,28 @@ public struct SQLChecker: Sendable {
 
     // MARK: - Dialect
 
-    /// Everything in `text` the dialect does not accept.
-    public func dialectIssues(_ text: [UInt8]) -> [SQLIssue] {
+    /// Quoted names that `text` defines with `AS "name"`: references to them are not case mistakes.
+    public func quotedAliases(in text: [UInt8]) -> Set<String> {
+        quotedAliases(TokenView(text: text, tokens: SQLLexer(profile: profile, templates: true).tokenize(text)))
+    }
+
+    private func quotedAliases(_ view: TokenView) -> Set<String> {
+        var names = Set<String>()
+        for i in view.significant.indices.dropFirst() where view.token(i).kind == .quotedIdentifier && view.text(i - 1).uppercased() == "AS" {
+            names.insert(view.text(i))
+        }
+        return names
+    }
+
+    /// Everything in `text` the dialect does not accept. `aliases` are quoted names defined elsewhere in the query
+    /// (`AS "n"`), which may be referred to in any case.
+    public func dialectIssues(_ text: [UInt8], aliases: Set<String> = []) -> [SQLIssue] {
         let view = TokenView(text: text, tokens: SQLLexer(profile: profile, templates: true).tokenize(text))
         var issues: [SQLIssue] = []
         var typeTokens = Set<Int>()
         var bracketDepth = 0
         let others = DialectProfile.all.filter { $0.name != profile.name }
+        let aliases = aliases.union(quotedAliases(view))
 
         for i in view.significant.indices {
             let token = view.token(i)
@@ -99,7 +113,7 @@ public struct SQLChecker: Sendable {
             case .leftParen:
                 if let issue = unaliasedSubquery(at: i, view) { issues.append(issue) }
             case .quotedIdentifier:
-                if let issue = quotedCase(at: i, view) { issues.append(issue) }
+                if !aliases.contains(view.text(i)), let issue = quotedCase(at: i, view) { issues.append(issue) }
             default:
                 break
             }
