@@ -44,6 +44,7 @@ struct GoldenTests {
             "campaign_stats.campaign_id", "campaigns.name", "campaign_stats.unique_recipients", "campaign_stats.chosen_metric",
             "campaign_stats.warehouse", "campaign_stats.sends_per_campaign",
         ]),
+        Case(name: "liquid_not_in_query", explore: "campaign_stats", fields: ["campaign_stats.campaign_id", "campaign_stats.count"]),
         Case(name: "explore_defaults", explore: "campaign_stats", fields: nil),
     ]
 
