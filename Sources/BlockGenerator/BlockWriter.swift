@@ -391,6 +391,7 @@ struct BlockWriter {
             let inExplore = [explore.view] + joins.map(\.view)
             var joinValues: [TemplateValue] = []
             var excluded: [TemplateValue] = []
+            var keptBrazeID = viewFields[explore.view]?.brazeIdField != nil
             for join in joins {
                 let sqlOn: String
                 if let event = join.event {
@@ -405,8 +406,11 @@ struct BlockWriter {
                 try checkExploreReferences(sqlOn, explore: explore, views: inExplore)
                 joinValues.append(["name": .string(naming.viewName(join.view)), "relationship": .string(join.relationship),
                                    "sql_on": .string(renameViews(sqlOn))])
+                // One braze_id per explore, so a Look sent to Braze carries one unambiguous user id: the explore's
+                // own view's (or, when it has none, the first joined view's); the joined views' are left out.
                 if let id = viewFields[join.view]?.brazeIdField {
-                    excluded.append(.string("-\(naming.viewName(join.view)).\(id)"))
+                    if keptBrazeID { excluded.append(.string("-\(naming.viewName(join.view)).\(id)")) }
+                    keptBrazeID = true
                 }
             }
             exploreValues.append([

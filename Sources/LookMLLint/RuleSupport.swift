@@ -33,7 +33,8 @@ extension LintContext {
     /// Base views (not refinements), in file order.
     public var baseViews: [ViewSyntax] { syntax.views.filter { !$0.isRefinement } }
 
-    /// Every field tagged with a Braze tag that an explore shows, as `alias.field`.
+    /// Every field tagged with a Braze tag that an explore shows, as `alias.field`: fields its or its joins'
+    /// `fields:` leave out are not in any of its Looks, so the action never sees them.
     public func brazeFields(of use: ExploreUse) -> [BrazeField] {
         let key = "\(use.modelName)/\(use.name)"
         if let known = brazeFieldCache[key] { return known }
@@ -44,11 +45,10 @@ extension LintContext {
 
     private func collectBrazeFields(of use: ExploreUse) -> [BrazeField] {
         var result: [BrazeField] = []
-        for alias in use.aliases.keys.sorted() {
-            for field in fields(ofView: use.aliases[alias]!, in: use.scope) {
-                for tag in field.tags where tag.brazeTag != nil {
-                    result.append(BrazeField(alias: alias, field: field, tag: tag))
-                }
+        for (alias, definition) in use.scope.visibleFields(ofExplore: use.name) ?? [] {
+            guard let field = syntax.field(definition) else { continue }
+            for tag in field.tags where tag.brazeTag != nil {
+                result.append(BrazeField(alias: alias, field: field, tag: tag))
             }
         }
         return result

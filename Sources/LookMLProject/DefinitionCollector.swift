@@ -108,11 +108,13 @@ struct DefinitionCollector {
             case "view_name": explore.viewName = access.scalar(member)?.text
             case "extends": explore.extends += access.listItems(member).map(\.text)
             case "extension": explore.extensionRequired = access.scalar(member)?.text == "required"
+            case "fields": if access.list(member) != nil { explore.fields = access.listItems(member).map(\.text) }
             case "join":
                 if let joinBlock = access.block(member), let joinName = joinBlock.name {
                     let (alias, aliasRange) = access.unquoted(joinName)
                     let from = access.first("from", in: joinBlock.items).flatMap(access.scalar)?.text
-                    explore.joins.append(JoinDefinition(alias: alias, from: from, location: location(aliasRange)))
+                    let fields = access.fields(joinBlock.items).last(where: { access.key($0) == "fields" }).flatMap { access.list($0) != nil ? access.listItems($0).map(\.text) : nil }
+                    explore.joins.append(JoinDefinition(alias: alias, from: from, location: location(aliasRange), fields: fields))
                 }
             default: break
             }

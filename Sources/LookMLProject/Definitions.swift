@@ -52,6 +52,8 @@ public struct JoinDefinition: Sendable {
     public var alias: String
     public var from: String?
     public var location: SourceRange
+    /// The items of the join's `fields:`, when it has one.
+    public var fields: [String]? = nil
     /// The view behind the alias: `from:` when given, else the join name.
     public var view: String { from ?? alias }
 }
@@ -66,6 +68,8 @@ public struct ExploreDefinition: Sendable {
     public var extends: [String]
     public var extensionRequired: Bool
     public var joins: [JoinDefinition]
+    /// The items of the explore's `fields:`, when it has one.
+    public var fields: [String]? = nil
     /// The view behind the explore's own alias: `from:`, else `view_name:`, else the explore's name.
     public var baseView: String { from ?? viewName ?? name }
 }

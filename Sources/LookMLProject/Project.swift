@@ -191,6 +191,64 @@ public struct ModelScope: Sendable {
         return collect(view)
     }
 
+    /// The sets of a view: its definitions' (a later one of the same name wins) and, through `extends`, its
+    /// ancestors' that it does not redefine.
+    public func setDefinitions(ofView view: String) -> [String: [String]] {
+        var visiting = Set<String>()
+        func collect(_ name: String) -> [String: [String]] {
+            guard visiting.insert(name).inserted, let definitions = views[name] else { return [:] }
+            var own: [String: [String]] = [:]
+            for definition in definitions { own.merge(definition.sets) { _, later in later } }
+            for parent in definitions.flatMap(\.extends) { own.merge(collect(parent)) { mine, _ in mine } }
+            return own
+        }
+        return collect(view)
+    }
+
+    /// Which fields an explore exposes, from its and its joins' `fields:` (refinements and `extends` applied as
+    /// Looker merges them: a later list replaces an earlier one); nil for an unknown explore.
+    public func fieldSelection(ofExplore name: String) -> ExploreFieldSelection? {
+        guard let aliases = aliases(ofExplore: name) else { return nil }
+        var visiting = Set<String>()
+        func lists(_ name: String) -> (explore: [String]?, joins: [String: [String]]) {
+            guard let definitions = explores[name], visiting.insert(name).inserted else { return (nil, [:]) }
+            let ordered = definitions.filter { !$0.isRefinement } + definitions.filter(\.isRefinement)
+            var result: (explore: [String]?, joins: [String: [String]]) = (nil, [:])
+            for parent in ordered.flatMap(\.extends) {
+                let inherited = lists(parent)
+                result.explore = inherited.explore ?? result.explore
+                result.joins.merge(inherited.joins) { _, later in later }
+            }
+            for definition in ordered {
+                result.explore = definition.fields ?? result.explore
+                for join in definition.joins { if let fields = join.fields { result.joins[join.alias] = fields } }
+            }
+            return result
+        }
+        let (exploreFields, joinFields) = lists(name)
+        guard exploreFields != nil || !joinFields.isEmpty else { return ExploreFieldSelection() }
+        return ExploreFieldSelection(exploreFields: exploreFields, joinFields: joinFields, baseAlias: baseAliases[name] ?? name,
+                                     aliases: aliases) { view in
+            guard views[view] != nil else { return nil }
+            return ExploreFieldSelection.ViewFields(
+                fields: fieldDefinitions(ofView: view).map { .init(name: $0.name, expandedNames: $0.expandedNames) },
+                sets: setDefinitions(ofView: view))
+        }
+    }
+
+    /// The fields an explore shows, alias by alias (sorted), each with the alias it is shown under; nil for an
+    /// unknown explore.
+    public func visibleFields(ofExplore name: String) -> [(alias: String, field: FieldDefinition)]? {
+        guard let aliases = aliases(ofExplore: name), let selection = fieldSelection(ofExplore: name) else { return nil }
+        var result: [(String, FieldDefinition)] = []
+        for alias in aliases.keys.sorted() {
+            for field in fieldDefinitions(ofView: aliases[alias]!) where selection.shows(alias: alias, field: field) {
+                result.append((alias, field))
+            }
+        }
+        return result
+    }
+
     /// The field names of a view (dimension groups expanded), or nil for an unknown view.
     public func fields(ofView view: String) -> Set<String>? { fieldNames[view] }
     public func sets(ofView view: String) -> Set<String>? { setNames[view] }

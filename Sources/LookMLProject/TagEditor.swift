@@ -48,7 +48,7 @@ public struct TagEditor: Sendable {
         }
         if target.definition.tags.contains(tag.text) { return Renamer.Plan() }
         if tag == .id, !force {
-            for (explore, existing) in brazeIDFields(sharingExploresWith: String(name.split(separator: ".")[0])) where existing != name {
+            for (explore, existing) in brazeIDFields(sharingExploresWith: name) where existing != name {
                 throw .secondBrazeID(field: name, explore: explore, existing: existing)
             }
         }
@@ -78,17 +78,23 @@ public struct TagEditor: Sendable {
         return plan
     }
 
-    /// Every field tagged `braze_id` in an explore that also reads `view`, by explore name.
-    func brazeIDFields(sharingExploresWith view: String) -> [(explore: String, field: String)] {
+    /// Every field tagged `braze_id` in an explore that also shows `field` (`view.field`), by explore name, as
+    /// `view.field`. An explore whose `fields:` leave `field` out, or the tagged field, does not count: the action
+    /// only sees what a Look of the explore can select.
+    func brazeIDFields(sharingExploresWith field: String) -> [(explore: String, field: String)] {
+        let parts = field.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return [] }
         var result: [(String, String)] = []
         for model in project.models {
             let scope = project.scope(of: model)
             for explore in scope.explores.keys.sorted() {
-                guard let aliases = scope.aliases(ofExplore: explore), Set(aliases.values).contains(view) else { continue }
-                for viewName in Set(aliases.values).sorted() {
-                    for field in scope.fieldDefinitions(ofView: viewName) where field.tags.contains("braze_id") {
-                        result.append(("\(model.name)/\(explore)", "\(viewName).\(field.name)"))
-                    }
+                guard let aliases = scope.aliases(ofExplore: explore), Set(aliases.values).contains(parts[0]),
+                      let visible = scope.visibleFields(ofExplore: explore),
+                      visible.contains(where: { aliases[$0.alias] == parts[0] && $0.field.name == parts[1] }) else { continue }
+                var seen = Set<String>()
+                for (alias, definition) in visible where definition.tags.contains("braze_id") {
+                    let name = "\(aliases[alias]!).\(definition.name)"
+                    if seen.insert(name).inserted { result.append(("\(model.name)/\(explore)", name)) }
                 }
             }
         }
@@ -216,18 +222,17 @@ extension TagEditor {
         return Array(Set(names)).sorted()
     }
 
-    /// The Braze-tagged fields visible in each explore, as `model/explore` → [(field, tag, location)].
+    /// The Braze-tagged fields each explore shows (its and its joins' `fields:` honoured), as `model/explore` →
+    /// [(field, tag, location)].
     public func taggedFieldsByExplore() -> [(explore: String, fields: [(field: String, tag: BrazeTag, location: SourceRange)])] {
         var result: [(String, [(String, BrazeTag, SourceRange)])] = []
         for model in project.models.sorted(by: { $0.name < $1.name }) {
             let scope = project.scope(of: model)
             for explore in scope.explores.keys.sorted() {
-                guard let aliases = scope.aliases(ofExplore: explore) else { continue }
+                guard let visible = scope.visibleFields(ofExplore: explore) else { continue }
                 var fields: [(String, BrazeTag, SourceRange)] = []
-                for alias in aliases.keys.sorted() {
-                    for field in scope.fieldDefinitions(ofView: aliases[alias]!) {
-                        for text in field.tags { if let tag = BrazeTag(text) { fields.append(("\(alias).\(field.name)", tag, field.location)) } }
-                    }
+                for (alias, field) in visible {
+                    for text in field.tags { if let tag = BrazeTag(text) { fields.append(("\(alias).\(field.name)", tag, field.location)) } }
                 }
                 result.append(("\(model.name)/\(explore)", fields))
             }

@@ -136,3 +136,43 @@ struct PayloadTests {
         #expect(detail.rows == [["u1"]])
     }
 }
+
+@Suite("Tags and explore fields")
+struct TagExploreFieldsTests {
+    static let views = """
+    view: users {
+      dimension: external_user_id { type: string tags: ["braze_id"] }
+    }
+    view: orders {
+      dimension: id { primary_key: yes }
+      dimension: external_user_id { type: string }
+    }
+    """
+
+    static func editor(_ explore: String) -> TagEditor {
+        let model = "include: \"*.view\"\n" + explore
+        return TagEditor(project: Project(files: [ProjectFile(path: "m.model.lkml", bytes: Array(model.utf8)),
+                                                  ProjectFile(path: "v.view.lkml", bytes: Array(views.utf8))]))
+    }
+
+    static let join = "join: orders { sql_on: ${users.external_user_id} = ${orders.external_user_id} ;; relationship: one_to_many }"
+
+    @Test("a field the explore's fields: leave out is no second braze_id, and tag list leaves it out")
+    func excluded() throws {
+        let open = Self.editor("explore: users { \(Self.join) }")
+        #expect(throws: TagEditor.Failure.secondBrazeID(field: "orders.external_user_id", explore: "m/users", existing: "users.external_user_id")) {
+            try open.add(.id, to: "orders.external_user_id")
+        }
+        for explore in ["explore: users { fields: [ALL_FIELDS*, -orders.external_user_id] \(Self.join) }",
+                        "explore: users { join: orders { fields: [orders.id] sql_on: ${users.external_user_id} = ${orders.external_user_id} ;; relationship: one_to_many } }"] {
+            let editor = Self.editor(explore)
+            #expect(try editor.add(.id, to: "orders.external_user_id").isEmpty == false)
+            // Tagged, it still does not show in the explore.
+            let tagged = Project(files: [editor.project.files["m.model.lkml"]!,
+                                         ProjectFile(path: "v.view.lkml", bytes: Array(Self.views.replacingOccurrences(of: "dimension: external_user_id { type: string }", with: "dimension: external_user_id { type: string tags: [\"braze_id\"] }").utf8))])
+            let listed = TagEditor(project: tagged).taggedFieldsByExplore()
+            #expect(listed.map(\.explore) == ["m/users"])
+            #expect(listed[0].fields.map(\.field) == ["users.external_user_id"])
+        }
+    }
+}

@@ -23,6 +23,26 @@ enum BrazeExamples {
     }
     """
 
+    /// An orders view whose `external_id` is tagged `braze_id` too, for explores that join it to users.
+    static let orders = """
+    view: orders {
+      sql_table_name: shop.orders ;;
+      dimension: id {
+        primary_key: yes
+        sql: ${TABLE}.id ;;
+      }
+      dimension: external_id {
+        sql: ${TABLE}.external_user_id ;;
+        tags: ["braze_id"]
+      }
+    }
+    """
+
+    /// The users view and `orders`, with `model` as the model file.
+    static func usersAndOrders(model: String) -> RuleExample {
+        RuleExample.model(model, ExampleFile("views/users.view.lkml", users), ExampleFile("views/orders.view.lkml", orders))
+    }
+
     /// A project of the model and one view.
     static func project(_ view: String) -> RuleExample {
         RuleExample.model(model, ExampleFile("views/users.view.lkml", view))

@@ -9,8 +9,10 @@ struct BrazeMultipleIDsRule: LintRule {
         groups: [.braze], severity: .warning,
         rationale: """
         When a Look holds several `braze_id` fields, the action silently uses the last one, which depends on the
-        order of the Look's columns. Keep exactly one per explore (a second view joined twice counts twice); remove
-        the tag from the others with `lookml tag remove`.
+        order of the Look's columns. Keep exactly one per explore (a second view joined twice counts twice): leave
+        the joined views' id fields out of the explore with `fields: [ALL_FIELDS*, -joined.external_id]` (or a
+        join's own `fields:`), or remove the tag from the others with `lookml tag remove`. Fields that `fields:`
+        leaves out cannot be in a Look of the explore, so they do not count.
         """,
         triggering: [
             BrazeExamples.project("""
@@ -32,9 +34,44 @@ struct BrazeMultipleIDsRule: LintRule {
 
             explore: ↓users {}
             """),
+            BrazeExamples.usersAndOrders(model: """
+            connection: "warehouse"
+            include: "/views/*.view.lkml"
+
+            explore: ↓users {
+              join: orders {
+                sql_on: ${users.external_id} = ${orders.external_id} ;;
+                relationship: one_to_many
+              }
+            }
+            """),
         ],
         nonTriggering: [
             BrazeExamples.project(BrazeExamples.users),
+            BrazeExamples.usersAndOrders(model: """
+            connection: "warehouse"
+            include: "/views/*.view.lkml"
+
+            explore: users {
+              fields: [ALL_FIELDS*, -orders.external_id]
+              join: orders {
+                sql_on: ${users.external_id} = ${orders.external_id} ;;
+                relationship: one_to_many
+              }
+            }
+            """),
+            BrazeExamples.usersAndOrders(model: """
+            connection: "warehouse"
+            include: "/views/*.view.lkml"
+
+            explore: users {
+              join: orders {
+                fields: [orders.id]
+                sql_on: ${users.external_id} = ${orders.external_id} ;;
+                relationship: one_to_many
+              }
+            }
+            """),
         ])
 
     func check(_ context: LintContext, _ sink: RuleSink) {

@@ -10,8 +10,9 @@ struct BrazeNoIDRule: LintRule {
         rationale: """
         The Braze Looker Action refuses to send a Look unless one of its fields is tagged `"braze_id"`: the field
         whose value is the user's `external_id`. A project meant for the action needs one, on a string dimension
-        (`lookml tag braze-id view.field` adds it). Reported once, at the first explore, as information: projects
-        that do not use the action can disable the rule.
+        (`lookml tag braze-id view.field` adds it). A field that the explore's `fields:` leave out does not count.
+        Reported once, at the first explore, as information: projects that do not use the action can disable the
+        rule.
         """,
         triggering: [
             BrazeExamples.project("""
@@ -27,6 +28,14 @@ struct BrazeNoIDRule: LintRule {
             include: "/views/*.view.lkml"
 
             explore: ↓users {}
+            """),
+            BrazeExamples.project(BrazeExamples.users).replacingModel("""
+            connection: "warehouse"
+            include: "/views/*.view.lkml"
+
+            explore: ↓users {
+              fields: [ALL_FIELDS*, -users.external_id]
+            }
             """),
         ],
         nonTriggering: [
