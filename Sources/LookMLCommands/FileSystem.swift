@@ -19,6 +19,21 @@ public protocol FileSystem: Sendable {
     func move(_ source: String, to destination: String) throws(CommandError)
     /// Creates a directory and its missing parents (see FileSystem+Directories.swift).
     func createDirectories(_ path: String) throws(CommandError)
+    /// Takes an exclusive lock on a directory for one writer (`generate`), waiting for the holder when it is busy
+    /// (`onWait` is called once before waiting). The lock is released when the returned value is released.
+    func lockDirectory(_ path: String, onWait: () -> Void) throws(CommandError) -> DirectoryLock
+}
+
+/// A held directory lock; releasing it (or ending the process) unlocks.
+public final class DirectoryLock: @unchecked Sendable {
+    private let release: () -> Void
+    public init(release: @escaping () -> Void = {}) { self.release = release }
+    deinit { release() }
+}
+
+extension FileSystem {
+    /// No locking by default (in-memory file systems have one writer).
+    public func lockDirectory(_ path: String, onWait: () -> Void) throws(CommandError) -> DirectoryLock { DirectoryLock() }
 }
 
 /// The real file system, through POSIX calls.
@@ -115,6 +130,25 @@ public struct LocalFileSystem: FileSystem {
             unlink(temporary)
             throw .io("cannot write '\(path)': \(failure)")
         }
+    }
+
+    /// `flock` on `DIR/.lookml-generate.lock` (kept, hidden; the lock, not the file, is what counts).
+    public func lockDirectory(_ path: String, onWait: () -> Void) throws(CommandError) -> DirectoryLock {
+        try createDirectories(path)
+        let file = (path.hasSuffix("/") ? path : path + "/") + ".lookml-generate.lock"
+        let descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io("cannot lock '\(path)': \(LocalFileSystem.lastError())") }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK else {
+                close(descriptor)
+                throw .io("cannot lock '\(path)': \(LocalFileSystem.lastError())")
+            }
+            onWait()
+            while flock(descriptor, LOCK_EX) != 0 {
+                if errno != EINTR { close(descriptor); throw .io("cannot lock '\(path)': \(LocalFileSystem.lastError())") }
+            }
+        }
+        return DirectoryLock { _ = flock(descriptor, LOCK_UN); close(descriptor) }
     }
 
     public func move(_ source: String, to destination: String) throws(CommandError) {

@@ -179,3 +179,35 @@ struct UnifiedDiffTests {
         #expect(UnifiedDiff.make(old: old, new: old, oldName: "a", newName: "b").isEmpty)
     }
 }
+
+@Suite("generate, concurrently")
+struct ConcurrentGenerateTests {
+    @Test("two generate runs on one directory are serialised: both succeed and the result is what one run writes")
+    func serialised() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lookml-lock-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let codes = LockedCodes()
+        let group = DispatchGroup()
+        for _ in 0..<2 {
+            group.enter()
+            Thread {
+                let capture = CapturingConsole()
+                let context = CommandContext(console: capture.console, fileSystem: LocalFileSystem())
+                codes.append(LookMLTool.run(["generate", "--out", directory], context: context))
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        #expect(codes.values == [0, 0])
+        let capture = CapturingConsole()
+        let context = CommandContext(console: capture.console, fileSystem: LocalFileSystem())
+        #expect(LookMLTool.run(["generate", "--out", directory, "--check"], context: context) == 0)
+    }
+}
+
+private final class LockedCodes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var codes: [Int32] = []
+    func append(_ code: Int32) { lock.lock(); codes.append(code); lock.unlock() }
+    var values: [Int32] { lock.lock(); defer { lock.unlock() }; return codes }
+}

@@ -52,6 +52,11 @@ struct GenerateCommand: Command {
     }
 
     func run(_ context: CommandContext) throws(CommandError) -> ExitCode {
+        // One writer per directory at a time: a second generate waits for the first, and says so.
+        let directoryLock = dryRun || check ? nil : try context.fileSystem.lockDirectory(outputDirectory) {
+            context.console.err("another lookml generate is writing '\(outputDirectory)'; waiting for it to finish\n")
+        }
+        defer { withExtendedLifetime(directoryLock) {} }
         let fileSystem = context.fileSystem
         // Everything is decided before anything is written.
         let library: BlockLibrary

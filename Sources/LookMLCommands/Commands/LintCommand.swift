@@ -27,7 +27,7 @@ struct LintCommand: Command {
         """)
 
     /// The offline SQL validator, when one is available: it reports under `sql.dialect` when a dialect is configured.
-    nonisolated(unsafe) static var dialectProvider: (any ExternalFindingProvider)?
+    nonisolated(unsafe) static var dialectProvider: (any ExternalFindingProvider)? = SQLValidatorFindingProvider()
 
     let root: String
     let format: ReportFormat
