@@ -99,6 +99,29 @@ public struct ListItem: Sendable {
     public var pair: (colon: Token, value: Token)?
 }
 
+// MARK: - Counts
+
+extension Document {
+    /// The number of fields (`key: value` statements) in the document, nested ones included.
+    public var fieldCount: Int { Document.count(items) }
+
+    private static func count(_ items: [Item]) -> Int {
+        var total = 0
+        for item in items {
+            guard case .field(let field) = item else { continue }
+            total += 1
+            if case .block(let block) = field.value { total += count(block.items) }
+            if case .list(let list) = field.value { total += list.elements.reduce(0) { $0 + (isPair($1) ? 1 : 0) } }
+        }
+        return total
+    }
+
+    private static func isPair(_ element: ListElement) -> Bool {
+        if case .item(let item) = element { return item.pair != nil }
+        return false
+    }
+}
+
 // MARK: - Token walks
 
 extension Document {

@@ -24,6 +24,15 @@ struct ValidFixtureTests {
         #expect(errors.isEmpty, "\(errors.map { DiagnosticRenderer().render($0, in: tree.source) })")
     }
 
+    @Test("fieldCount counts every key: value (one per ':' token, bar Looker's stray '{:')", arguments: names)
+    func fieldCount(name: String) {
+        let tree = SyntaxTree.parse(Fixtures.source("valid", name))
+        var colons = 0
+        tree.document.forEachToken { if $0.kind == .colon { colons += 1 } }
+        let stray = tree.diagnostics.filter { $0.id.rawValue == "LKM-P009" }.count
+        #expect(tree.document.fieldCount == colons - stray)
+    }
+
     @Test("lkml-json equals the expected structure", arguments: names)
     func lkmlJSON(name: String) throws {
         let expected = String(decoding: Fixtures.bytes("valid", name, extension: "lkml.json"), as: UTF8.self)

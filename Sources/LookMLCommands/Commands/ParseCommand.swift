@@ -42,9 +42,7 @@ struct ParseCommand: Command {
             case .tree:
                 report.output = Array(SyntaxDump(tree: tree).outline().utf8)
             case .summary:
-                var fields = 0
-                tree.document.forEachToken { token in if token.kind == .colon { fields += 1 } }
-                report.output = Array(String(fields).utf8)
+                report.output = Array(String(tree.document.fieldCount).utf8)
             }
             return []
         }
