@@ -46,9 +46,28 @@ public enum YAMLLoader {
         try load(bytes).first
     }
 
+    /// Line starts as libyaml counts lines: `\r\n`, a lone `\r`, `\n`, and the Unicode breaks NEL, LS and PS.
     static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                index += index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                starts.append(index)
+            } else if byte == 0x0A {
+                index += 1
+                starts.append(index)
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
+                index += 2
+                starts.append(index)
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                index += 3
+                starts.append(index)
+            } else {
+                index += 1
+            }
+        }
         return starts
     }
 
@@ -70,7 +89,8 @@ public enum YAMLLoader {
             let line = min(Int(mark.line), lineStarts.count - 1)
             var offset = lineStarts[line]
             var column = 0
-            while column < Int(mark.column), offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") {
+            let lineEnd = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
+            while column < Int(mark.column), offset < lineEnd {
                 offset += 1
                 while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
                 column += 1

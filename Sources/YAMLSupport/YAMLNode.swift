@@ -31,7 +31,7 @@ public struct YAMLScalar: Hashable, Sendable {
     }
 
     /// The byte range of the scalar's source text.
-    public var range: Range<Int> { start.offset..<end.offset }
+    public var range: Range<Int> { start.offset..<max(start.offset, end.offset) }
 }
 
 /// A YAML node: a scalar, a sequence, or a mapping whose keys are scalars (in file order).

@@ -46,6 +46,23 @@ struct YAMLLoaderTests {
         }
     }
 
+    @Test("lone carriage returns and Unicode line breaks count as lines (found by the fuzzer)", arguments: [
+        "# \rObje[t:  e ef\n A ", "a: 1\rb: 2\r", "a: 1\r\nb: 2\r\n", "a: x\u{85}b: y\n", "a: x\u{2028}b: y\n",
+    ])
+    func lineBreaks(text: String) {
+        let bytes = Array(text.utf8)
+        guard let documents = try? YAMLLoader.load(bytes) else { return }
+        for document in documents {
+            document.forEachScalar { scalar in
+                #expect(scalar.range.upperBound <= bytes.count)
+                // A single-line plain scalar's bytes are its value (multi-line ones are folded).
+                if scalar.style == .plain, !scalar.value.isEmpty, !bytes[scalar.range].contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+                    #expect(String(decoding: bytes[scalar.range], as: UTF8.self) == scalar.value)
+                }
+            }
+        }
+    }
+
     @Test("empty input has no documents")
     func empty() throws {
         #expect(try YAMLLoader.load([]).isEmpty)
