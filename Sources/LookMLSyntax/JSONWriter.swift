@@ -101,32 +101,40 @@ public struct JSONWriter: Sendable {
 
     private mutating func writeEscaped(_ value: ArraySlice<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        var clean = true
-        for byte in value where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x80 {
-            clean = false
-            break
-        }
-        if clean {
-            bytes.append(contentsOf: value)
+        // Valid UTF-8 goes out as it is; only quotes, backslashes and control characters are escaped. Text that is
+        // not valid UTF-8 is decoded with replacement characters first.
+        if value.contains(where: { $0 >= 0x80 }), UTF8Validation.firstInvalidOffset(in: Array(value)) != nil {
+            let repaired = Array(String(decoding: value, as: UTF8.self).utf8)
+            appendEscapedValidUTF8(repaired[...])
         } else {
-            // Decode (repairing invalid UTF-8) and escape what JSON requires.
-            for scalar in String(decoding: value, as: UTF8.self).unicodeScalars {
-                switch scalar {
-                case "\"": bytes.append(contentsOf: [0x5C, 0x22])
-                case "\\": bytes.append(contentsOf: [0x5C, 0x5C])
-                case "\n": bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case "\r": bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case "\t": bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = Array(String(scalar.value, radix: 16).utf8)
-                        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u")] + Array(repeating: UInt8(ascii: "0"), count: 4 - hex.count) + hex)
-                    } else {
-                        bytes.append(contentsOf: String(scalar).utf8)
-                    }
-                }
-            }
+            appendEscapedValidUTF8(value)
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscapedValidUTF8(_ value: ArraySlice<UInt8>) {
+        var runStart = value.startIndex
+        var index = value.startIndex
+        while index < value.endIndex {
+            let byte = value[index]
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
+            bytes.append(contentsOf: value[runStart..<index])
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            }
+            index += 1
+            runStart = index
+        }
+        bytes.append(contentsOf: value[runStart..<index])
     }
 }
