@@ -58,7 +58,7 @@ public struct DashboardRunner: Sendable {
                     for pair in element["listen"]?.pairs ?? [] {
                         if let field = pair.value.string, let defaultValue = defaults[pair.key.value] { filters.append((field, defaultValue.value)) }
                     }
-                    tiles.append(Tile(dashboard: dashboardName, name: element["name"]?.string ?? element["title"]?.string ?? "tile",
+                    tiles.append(Tile(dashboard: dashboardName, name: DashboardElement.name(of: element),
                                       model: model, explore: explore, fields: fields, filters: filters, limit: element["limit"]?.int ?? 500))
                 }
             }

@@ -51,7 +51,7 @@ struct BrazePivotedTileRule: LintRule {
             let pivots = query.fieldScalars(query.element["pivots"])
             guard let pivot = pivots.first,
                   query.fieldScalars(query.element["fields"]).contains(where: { query.brazeTags(of: $0.value, in: context).contains(.id) }) else { continue }
-            let name = query.element["name"]?.string ?? query.element["title"]?.string ?? "tile"
+            let name = DashboardElement.name(of: query.element)
             sink.report("tile '\(name)' includes the \"braze_id\" field but is pivoted on '\(pivot.value)'; the action cannot send pivoted results",
                         file: query.file, range: pivot.range)
         }

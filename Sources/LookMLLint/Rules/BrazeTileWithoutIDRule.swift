@@ -52,7 +52,7 @@ struct BrazeTileWithoutIDRule: LintRule {
             let tagged = fields.map { ($0, query.brazeTags(of: $0.value, in: context)) }
             guard !tagged.contains(where: { $0.1.contains(.id) }),
                   let first = tagged.first(where: { $0.1.contains { if case .attribute = $0 { return true } else { return false } } }) else { continue }
-            let name = query.element["name"]?.string ?? query.element["title"]?.string ?? "tile"
+            let name = DashboardElement.name(of: query.element)
             sink.report("tile '\(name)' selects Braze attribute field '\(first.0.value)' but no field tagged \"braze_id\"; the action will refuse it",
                         file: query.file, range: first.0.range)
         }
