@@ -37,6 +37,10 @@ from pathlib import Path
 
 GENERATOR_VERSION = 1
 WORKSPACES_PER_SCALE = 36
+# How wide the event views are (--wide): the percent of a view's dimensions that get a documented segment dimension
+# and a distinct count; every full 100 adds one such round over all of them. 0 keeps the compact views of the
+# original benchmark (about 7 KB per file); 160 gives the wide views of a large real project (about 27 KB per file).
+WIDE = 0
 MARKER = ".make_project"
 
 # --------------------------------------------------------------------------------------------------
@@ -189,7 +193,7 @@ class Renderer:
             self._expr(key, value, depth)
             return
         inline = self._inline(value)
-        if inline is not None and len(pad) + len(key) + len(inline) <= 100:
+        if inline is not None and (len(pad) + len(key) + len(inline) <= 100 or isinstance(value, Str)):
             self.lines.append(f"{pad}{key}: {inline}{self._trailing()}")
             return
         # Long lists: one item per line.
@@ -621,6 +625,9 @@ def event_view(ws: Workspace, table: Table, rng: random.Random) -> tuple[list, V
             ]))
             info.dimensions.append("position")
 
+    if WIDE:
+        fields += wide_fields(ws, info, rng)
+
     # Time.
     timeframes = ["raw", "time", "date", "week", "month", "quarter", "year"]
     extra_tf = rng.sample(["hour_of_day", "day_of_week", "week_of_year", "month_name", "hour", "minute15"],
@@ -691,6 +698,41 @@ def event_view(ws: Workspace, table: Table, rng: random.Random) -> tuple[list, V
     ids = [x for x in info.dimensions if x.endswith("_id") and x != "id"]
     fields.append(Node("set", "identifiers", [("fields", Items([Lit(x) for x in ids]))]))
     return fields, info
+
+
+def wide_fields(ws: Workspace, info: ViewInfo, rng: random.Random) -> list[Node]:
+    """Segment dimensions and distinct-count measures over WIDE percent of the view's own dimensions (spread evenly):
+    long descriptions, Liquid html, filters and `${}` references, as wide production views have."""
+    out: list[Node] = []
+    names = [n for n in info.dimensions if not n.startswith(("is_", "event_"))]
+    chosen: list[tuple[str, str]] = []  # (dimension, suffix): each round of 100 percent covers every dimension once
+    for round_ in range((WIDE + 99) // 100):
+        share = min(100, WIDE - 100 * round_)
+        suffix = f"_{round_ + 1}" if round_ else ""
+        chosen += [(n, suffix) for i, n in enumerate(names) if i * share // 100 != (i + 1) * share // 100]
+    for name, suffix in chosen:
+        segment = f"{name}_segment{suffix}"
+        label = human(name)
+        out.append(Node("dimension", segment, [
+            ("type", Lit("string")), ("group_label", Str(f"{label} segments")),
+            ("label", Str(f"{label} segment")),
+            ("description", Str(f"Buckets {label.lower()} into known, unknown and long values for "
+                                f"the {ws.brand} segmentation review; null and empty values count as unknown.")),
+            ("sql", Expr(f"CASE WHEN ${{{name}}} IS NULL THEN 'unknown'\n"
+                         f"     WHEN LENGTH(CAST(${{{name}}} AS VARCHAR)) > {rng.randint(4, 40)} THEN 'long'\n"
+                         f"     ELSE 'known' END")),
+            ("html", Expr("{% if value == 'unknown' %}<span style=\"color: #8a8a8a\">{{ rendered_value }}</span>"
+                          "{% else %}{{ rendered_value }}{% endif %}")),
+        ]))
+        out.append(Node("measure", f"distinct_{name}{suffix}", [
+            ("type", Lit("count_distinct")), ("sql", Expr(f"${{{name}}}")),
+            ("label", Str(f"Distinct {label.lower()} (known values)")),
+            ("filters", Pairs([(segment, "-unknown")])),
+            ("drill_fields", Items([Lit(name), Lit(segment)])),
+        ]))
+        info.dimensions.append(segment)
+        info.measures.append(f"distinct_{name}{suffix}")
+    return out
 
 
 def count_where(name: str, dimension: str, value: str, *extra) -> Node:
@@ -1214,8 +1256,8 @@ def workspace_files(ws: Workspace, seed: str):
                        refinements_file(ws, views, rng_for("refinements")))
 
 
-def generate(out: Path, scale: int, seed: str) -> tuple[int, int]:
-    workspaces = [Workspace.make(i, seed) for i in range(scale * WORKSPACES_PER_SCALE)]
+def generate(out: Path, workspace_count: int, seed: str) -> tuple[int, int]:
+    workspaces = [Workspace.make(i, seed) for i in range(workspace_count)]
     files = 0
     total = 0
 
@@ -1234,7 +1276,8 @@ def generate(out: Path, scale: int, seed: str) -> tuple[int, int]:
         for rel, text in workspace_files(ws, seed):
             write(rel, text)
     (out / MARKER).write_text(
-        f"generator_sha256={generator_sha256()}\nversion={GENERATOR_VERSION}\nseed={seed}\nscale={scale}\n"
+        f"generator_sha256={generator_sha256()}\nversion={GENERATOR_VERSION}\nseed={seed}\n"
+        f"workspaces={workspace_count}\nwide={WIDE}\n"
         f"files={files}\nbytes={total}\n", encoding="utf-8")
     return files, total
 
@@ -1245,12 +1288,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path, help="directory to create")
     parser.add_argument("--scale", type=int, default=1,
                         help=f"number of {WORKSPACES_PER_SCALE}-workspace units (1 is about 13 MB; default 1)")
+    parser.add_argument("--workspaces", type=int,
+                        help="number of workspaces (about 54 files each); overrides --scale")
+    parser.add_argument("--wide", type=int, default=0,
+                        help="percent of an event view's dimensions that get a segment dimension and a distinct "
+                             "count (every 100 is one round over all): 0 is compact (about 7 KB per file), 160 about "
+                             "27 KB per file (default 0)")
     parser.add_argument("--seed", default="currents", help="seed for all random choices (default: currents)")
     parser.add_argument("--force", action="store_true",
                         help=f"replace OUT_DIR if it holds a project this script generated (has {MARKER})")
     args = parser.parse_args(argv)
     if args.scale < 1:
         parser.error("--scale must be at least 1")
+    if args.workspaces is not None and args.workspaces < 1:
+        parser.error("--workspaces must be at least 1")
+    if not 0 <= args.wide <= 1000:
+        parser.error("--wide must be between 0 and 1000")
+    global WIDE
+    WIDE = args.wide
+    workspace_count = args.workspaces if args.workspaces is not None else args.scale * WORKSPACES_PER_SCALE
     out: Path = args.out_dir
     if out.exists() and any(out.iterdir()):
         if not args.force:
@@ -1259,8 +1315,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"{out} has no {MARKER}; refusing to delete a directory this script did not generate")
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
-    files, total = generate(out, args.scale, args.seed)
-    print(f"{out}: {files} files, {total} bytes ({total / 1e6:.1f} MB), scale {args.scale}, seed {args.seed!r}")
+    files, total = generate(out, workspace_count, args.seed)
+    print(f"{out}: {files} files, {total} bytes ({total / 1e6:.1f} MB), {workspace_count} workspaces, "
+          f"wide {WIDE}%, seed {args.seed!r}")
     return 0
 
 
