@@ -17,7 +17,9 @@ struct NamingCheck {
                 stemByName[Self.lastPart(name).lowercased()] = table.stem
             }
         }
-        for reference in project.references where reference.kind == .table {
+        // One pass over the references (files loaded without them parse again).
+        let sites = project.references.filter { $0.kind == .table || $0.kind == .connection }
+        for reference in sites where reference.kind == .table {
             let resolved = Self.resolvingConstants(reference.name, constants).trimmingCharacters(in: " \t\n\r")
             guard let stem = stemByName[Self.lastPart(resolved).lowercased()] else { continue }
             let expected = naming.qualifiedTableName(stem)
@@ -27,7 +29,7 @@ struct NamingCheck {
                                         file: reference.location.file, range: reference.location.range, suggestion: expected))
             }
         }
-        for reference in project.references where reference.kind == .connection && reference.name != naming.config.connection {
+        for reference in sites where reference.kind == .connection && reference.name != naming.config.connection {
             findings.append(Finding(id: CheckMessages.namingMismatch.0, severity: CheckMessages.namingMismatch.1,
                                     message: "connection '\(reference.name)' does not follow the naming config: expected '\(naming.config.connection)'",
                                     file: reference.location.file, range: reference.location.range, suggestion: naming.config.connection))

@@ -12,7 +12,6 @@ public struct Checker: Sendable {
         func report(_ entry: (String, Severity), _ message: String, _ location: SourceRange, suggestion: String? = nil) {
             findings.insert(Finding(id: entry.0, severity: entry.1, message: message, file: location.file, range: location.range, suggestion: suggestion))
         }
-        func didYouMean(_ suggestion: String?) -> String { suggestion.map { "; did you mean '\($0)'?" } ?? "" }
 
         // Syntax and YAML errors first.
         for path in project.paths {
@@ -39,131 +38,192 @@ public struct Checker: Sendable {
         let covered = Set(scopes.flatMap(\.files))
         let uncovered = Set(project.paths.filter { !covered.contains($0) && project.files[$0]?.kind != .dashboard })
         if !uncovered.isEmpty {
+            // The whole-project scope is built only when a file outside every model defines views or explores or
+            // names one (a lone manifest only has constants, which need no scope).
+            let namesOnly: Set<Reference.Kind> = [.constant, .model, .table, .connection]
+            let needsScope = uncovered.contains { path in
+                guard let contents = project.files[path]?.contents else { return false }
+                return !contents.views.isEmpty || !contents.explores.isEmpty
+                    || project.references(inFile: path).contains { !$0.isDefinition && !namesOnly.contains($0.kind) }
+            }
             let everything = ModelDefinition(name: "", file: "", connection: nil, includes: [])
-            scopes.append(ModelScope(project: project, model: everything, files: project.paths))
+            scopes.append(ModelScope(project: project, model: everything, files: needsScope ? project.paths : []))
         }
-        let modelNames = Set(project.models.map(\.name))
-        let constantNames = Set(project.constants.map(\.name))
-        let allExplores = Set(project.explores.map(\.definition.name))
+        let names = ProjectNames(models: Set(project.models.map(\.name)), constants: Set(project.constants.map(\.name)),
+                                 explores: Set(project.explores.map(\.definition.name)))
 
-        for scope in scopes {
-            let isWholeProject = scope.model.name.isEmpty
-            // Duplicates and extends, per model (the whole-project scope only checks files no model includes).
-            for (name, definitions) in scope.views where !isWholeProject || definitions.contains(where: { uncovered.contains($0.location.file) }) {
-                let bases = definitions.filter { !$0.isRefinement }
-                for duplicate in bases.dropFirst() {
-                    report(CheckMessages.duplicateDefinition, "view '\(name)' is defined more than once\(isWholeProject ? "" : " in model '\(scope.model.name)'")", duplicate.location)
-                }
-                if bases.isEmpty, let refinement = definitions.first {
-                    report(CheckMessages.unknownView, "refinement of unknown view '\(name)'\(didYouMean(nearestName(to: name, in: scope.views.keys.filter { scope.views[$0]!.contains { !$0.isRefinement } })))", refinement.location)
-                }
-                for definition in definitions {
-                    var seen = Set<String>()
-                    for field in definition.fields where !seen.insert(field.name).inserted {
-                        report(CheckMessages.duplicateField, "field '\(field.name)' is defined more than once in view '\(name)'", field.location)
-                    }
-                }
-                if let cycle = extendsCycle(from: name, edges: { scope.views[$0]?.flatMap(\.extends) ?? [] }) {
-                    report(CheckMessages.extendsCycle, "view '\(name)' extends itself: \(cycle.joined(separator: " → "))", definitions[0].location)
-                }
-            }
-            for (name, definitions) in scope.explores where !isWholeProject || definitions.contains(where: { uncovered.contains($0.location.file) }) {
-                for duplicate in definitions.filter({ !$0.isRefinement }).dropFirst() {
-                    report(CheckMessages.duplicateDefinition, "explore '\(name)' is defined more than once\(isWholeProject ? "" : " in model '\(scope.model.name)'")", duplicate.location)
-                }
-                if let cycle = extendsCycle(from: name, edges: { scope.explores[$0]?.flatMap(\.extends) ?? [] }) {
-                    report(CheckMessages.extendsCycle, "explore '\(name)' extends itself: \(cycle.joined(separator: " → "))", definitions[0].location)
-                }
-            }
-
-            // References in the files this model sees.
-            let checkedFiles = isWholeProject ? uncovered : scope.files
-            for reference in checkedFiles.sorted().flatMap({ project.referencesByFile[$0] ?? [] }) where !reference.isDefinition {
-                switch (reference.kind, reference.scope) {
-                case (.view, _):
-                    if scope.views[reference.name] == nil {
-                        report(CheckMessages.unknownView, "unknown view '\(reference.name)'\(didYouMean(nearestName(to: reference.name, in: scope.views.keys)))", reference.location,
-                               suggestion: nearestName(to: reference.name, in: scope.views.keys))
-                    }
-                case (.explore, .file), (.explore, .explore):
-                    if scope.explores[reference.name] == nil, !allExplores.contains(reference.name) {
-                        let suggestion = nearestName(to: reference.name, in: allExplores)
-                        report(CheckMessages.unknownExplore, "unknown explore '\(reference.name)'\(didYouMean(suggestion))", reference.location, suggestion: suggestion)
-                    }
-                case (.constant, _):
-                    if !constantNames.contains(reference.name) {
-                        let suggestion = nearestName(to: reference.name, in: constantNames)
-                        report(CheckMessages.unknownConstant, "unknown constant '@{\(reference.name)}'\(didYouMean(suggestion))", reference.location, suggestion: suggestion)
-                    }
-                case (.model, _):
-                    if !modelNames.contains(reference.name) {
-                        let suggestion = nearestName(to: reference.name, in: modelNames)
-                        report(CheckMessages.unknownModel, "unknown model '\(reference.name)'\(didYouMean(suggestion))", reference.location, suggestion: suggestion)
-                    }
-                case (.alias, .explore(let explore)):
-                    guard let aliases = scope.aliases(ofExplore: explore) else { continue }
-                    if aliases[reference.name] == nil {
-                        let suggestion = nearestName(to: reference.name, in: aliases.keys)
-                        report(CheckMessages.notJoined, "'\(reference.name)' is not joined in explore '\(explore)'\(didYouMean(suggestion))", reference.location, suggestion: suggestion)
-                    }
-                case (.field, .explore(let explore)), (.set, .explore(let explore)):
-                    guard let aliases = scope.aliases(ofExplore: explore) else { continue }
-                    let view = reference.qualifier.flatMap { aliases[$0] } ?? (reference.qualifier == nil ? scope.baseAliases[explore].flatMap { aliases[$0] } : nil)
-                    if let view { checkField(reference, inView: view, scope: scope, report: report) }
-                case (.field, .view(let view)), (.set, .view(let view)):
-                    let target = reference.qualifier.map { qualifier in
-                        scope.views[qualifier] != nil ? qualifier : (scope.anyExploreAliases[qualifier] ?? qualifier)
-                    } ?? view
-                    if scope.views[target] == nil {
-                        if let qualifier = reference.qualifier, !isWholeProject || scope.views.isEmpty == false {
-                            let suggestion = nearestName(to: qualifier, in: scope.views.keys)
-                            report(CheckMessages.unknownView, "unknown view '\(qualifier)' in '\(qualifier).\(reference.name)'\(didYouMean(suggestion))",
-                                   SourceRange(file: reference.location.file, range: reference.location.range.lowerBound - qualifier.utf8.count - 1..<reference.location.range.lowerBound - 1), suggestion: suggestion)
-                        }
-                        continue
-                    }
-                    checkField(reference, inView: target, scope: scope, report: report)
-                default:
-                    break
-                }
-            }
+        // Definitions per scope, then the references of every file in each scope that sees it — both on all cores.
+        let scopeList = scopes
+        for batch in parallelMap(scopeList.count, { [self] index in
+            definitionFindings(in: scopeList[index], uncovered: uncovered)
+        }) {
+            findings.formUnion(batch)
         }
-
-        // Dashboards: model, explore and the fields of each element.
-        for reference in project.references where !reference.isDefinition {
-            guard case .dashboard(let modelName, let exploreName) = reference.scope, reference.isCertain else { continue }
-            guard let modelName, let model = project.models.first(where: { $0.name == modelName }) else {
-                if reference.kind == .model {
-                    let suggestion = nearestName(to: reference.name, in: modelNames)
-                    report(CheckMessages.unknownModel, "unknown model '\(reference.name)'\(didYouMean(suggestion))", reference.location, suggestion: suggestion)
-                }
-                continue
-            }
-            let scope = project.scope(of: model)
-            guard let exploreName, let aliases = scope.aliases(ofExplore: exploreName) else {
-                if reference.kind == .explore {
-                    let suggestion = nearestName(to: reference.name, in: scope.explores.keys)
-                    report(CheckMessages.unknownExplore, "unknown explore '\(reference.name)' in model '\(modelName)'\(didYouMean(suggestion))", reference.location, suggestion: suggestion)
-                }
-                continue
-            }
-            switch reference.kind {
-            case .alias where aliases[reference.name] == nil:
-                let suggestion = nearestName(to: reference.name, in: aliases.keys)
-                report(CheckMessages.notJoined, "'\(reference.name)' is not joined in explore '\(exploreName)'\(didYouMean(suggestion))", reference.location, suggestion: suggestion)
-            case .field:
-                if let qualifier = reference.qualifier, let view = aliases[qualifier] {
-                    checkField(reference, inView: view, scope: scope, report: report)
-                }
-            default:
-                break
-            }
+        var scopesOfFile: [String: [Int]] = [:]
+        for (index, scope) in scopes.enumerated() {
+            for file in scope.model.name.isEmpty ? uncovered : scope.files { scopesOfFile[file, default: []].append(index) }
+        }
+        let paths = project.paths
+        for batch in parallelMap(paths.count, { [self, scopesOfFile] index in
+            referenceFindings(in: paths[index], scopes: (scopesOfFile[paths[index]] ?? []).map { scopeList[$0] }, names: names)
+        }) {
+            findings.formUnion(batch)
         }
         return findings.sorted { ($0.file, $0.range.lowerBound, $0.id) < ($1.file, $1.range.lowerBound, $1.id) }
     }
 
-    private func checkField(_ reference: Reference, inView view: String, scope: ModelScope,
-                            report: ((String, Severity), String, SourceRange, String?) -> Void) {
+    /// The names every reference check consults.
+    private struct ProjectNames: Sendable {
+        let models: Set<String>
+        let constants: Set<String>
+        let explores: Set<String>
+    }
+
+    /// Duplicates, refinements of unknown views and `extends` cycles among the definitions one scope sees (the
+    /// whole-project scope only looks at files no model includes).
+    private func definitionFindings(in scope: ModelScope, uncovered: Set<String>) -> [Finding] {
+        var findings: [Finding] = []
+        func report(_ entry: (String, Severity), _ message: String, _ location: SourceRange) {
+            findings.append(Finding(id: entry.0, severity: entry.1, message: message, file: location.file, range: location.range))
+        }
+        let isWholeProject = scope.model.name.isEmpty
+        for (name, definitions) in scope.views where !isWholeProject || definitions.contains(where: { uncovered.contains($0.location.file) }) {
+            let bases = definitions.filter { !$0.isRefinement }
+            for duplicate in bases.dropFirst() {
+                report(CheckMessages.duplicateDefinition, "view '\(name)' is defined more than once\(isWholeProject ? "" : " in model '\(scope.model.name)'")", duplicate.location)
+            }
+            if bases.isEmpty, let refinement = definitions.first {
+                report(CheckMessages.unknownView, "refinement of unknown view '\(name)'\(didYouMean(nearestName(to: name, in: scope.views.keys.filter { scope.views[$0]!.contains { !$0.isRefinement } })))", refinement.location)
+            }
+            for definition in definitions {
+                var seen = Set<String>()
+                for field in definition.fields where !seen.insert(field.name).inserted {
+                    report(CheckMessages.duplicateField, "field '\(field.name)' is defined more than once in view '\(name)'", field.location)
+                }
+            }
+            if let cycle = extendsCycle(from: name, edges: { scope.views[$0]?.flatMap(\.extends) ?? [] }) {
+                report(CheckMessages.extendsCycle, "view '\(name)' extends itself: \(cycle.joined(separator: " → "))", definitions[0].location)
+            }
+        }
+        for (name, definitions) in scope.explores where !isWholeProject || definitions.contains(where: { uncovered.contains($0.location.file) }) {
+            for duplicate in definitions.filter({ !$0.isRefinement }).dropFirst() {
+                report(CheckMessages.duplicateDefinition, "explore '\(name)' is defined more than once\(isWholeProject ? "" : " in model '\(scope.model.name)'")", duplicate.location)
+            }
+            if let cycle = extendsCycle(from: name, edges: { scope.explores[$0]?.flatMap(\.extends) ?? [] }) {
+                report(CheckMessages.extendsCycle, "explore '\(name)' extends itself: \(cycle.joined(separator: " → "))", definitions[0].location)
+            }
+        }
+        return findings
+    }
+
+    /// The broken references of one file: each checked in every scope that sees the file, and dashboard queries in
+    /// the scope of the model they name.
+    private func referenceFindings(in path: String, scopes: [ModelScope], names: ProjectNames) -> [Finding] {
+        var findings: [Finding] = []
+        func report(_ entry: (String, Severity), _ message: String, _ location: SourceRange, _ suggestion: String?) {
+            findings.append(Finding(id: entry.0, severity: entry.1, message: message, file: location.file, range: location.range, suggestion: suggestion))
+        }
+        let references = project.references(inFile: path)
+        // Scopes outside, references inside: a scope is copied once per file, not once per reference.
+        for scope in scopes {
+            for reference in references where !reference.isDefinition { check(reference, in: scope, names: names, report: report) }
+        }
+        for reference in references where !reference.isDefinition {
+            if case .dashboard(let modelName, let exploreName) = reference.scope, reference.isCertain {
+                checkDashboardQuery(reference, model: modelName, explore: exploreName, names: names, report: report)
+            }
+        }
+        return findings
+    }
+
+    private typealias Report = ((String, Severity), String, SourceRange, String?) -> Void
+
+    /// One reference as one scope sees it.
+    private func check(_ reference: Reference, in scope: ModelScope, names: ProjectNames, report: Report) {
+        let isWholeProject = scope.model.name.isEmpty
+        switch (reference.kind, reference.scope) {
+        case (.view, _):
+            if scope.views[reference.name] == nil {
+                let suggestion = nearestName(to: reference.name, in: scope.views.keys)
+                report(CheckMessages.unknownView, "unknown view '\(reference.name)'\(didYouMean(suggestion))", reference.location, suggestion)
+            }
+        case (.explore, .file), (.explore, .explore):
+            if scope.explores[reference.name] == nil, !names.explores.contains(reference.name) {
+                let suggestion = nearestName(to: reference.name, in: names.explores)
+                report(CheckMessages.unknownExplore, "unknown explore '\(reference.name)'\(didYouMean(suggestion))", reference.location, suggestion)
+            }
+        case (.constant, _):
+            if !names.constants.contains(reference.name) {
+                let suggestion = nearestName(to: reference.name, in: names.constants)
+                report(CheckMessages.unknownConstant, "unknown constant '@{\(reference.name)}'\(didYouMean(suggestion))", reference.location, suggestion)
+            }
+        case (.model, _):
+            if !names.models.contains(reference.name) {
+                let suggestion = nearestName(to: reference.name, in: names.models)
+                report(CheckMessages.unknownModel, "unknown model '\(reference.name)'\(didYouMean(suggestion))", reference.location, suggestion)
+            }
+        case (.alias, .explore(let explore)):
+            guard let aliases = scope.aliases(ofExplore: explore) else { return }
+            if aliases[reference.name] == nil {
+                let suggestion = nearestName(to: reference.name, in: aliases.keys)
+                report(CheckMessages.notJoined, "'\(reference.name)' is not joined in explore '\(explore)'\(didYouMean(suggestion))", reference.location, suggestion)
+            }
+        case (.field, .explore(let explore)), (.set, .explore(let explore)):
+            guard let aliases = scope.aliases(ofExplore: explore) else { return }
+            let view = reference.qualifier.flatMap { aliases[$0] } ?? (reference.qualifier == nil ? scope.baseAliases[explore].flatMap { aliases[$0] } : nil)
+            if let view { checkField(reference, inView: view, scope: scope, report: report) }
+        case (.field, .view(let view)), (.set, .view(let view)):
+            let target = reference.qualifier.map { qualifier in
+                scope.views[qualifier] != nil ? qualifier : (scope.anyExploreAliases[qualifier] ?? qualifier)
+            } ?? view
+            if scope.views[target] == nil {
+                if let qualifier = reference.qualifier, !isWholeProject || scope.views.isEmpty == false {
+                    let suggestion = nearestName(to: qualifier, in: scope.views.keys)
+                    report(CheckMessages.unknownView, "unknown view '\(qualifier)' in '\(qualifier).\(reference.name)'\(didYouMean(suggestion))",
+                           SourceRange(file: reference.location.file, range: reference.location.range.lowerBound - qualifier.utf8.count - 1..<reference.location.range.lowerBound - 1), suggestion)
+                }
+                return
+            }
+            checkField(reference, inView: target, scope: scope, report: report)
+        default:
+            break
+        }
+    }
+
+    /// A dashboard element's (or a link's) model, explore and fields, in the scope of the model it names.
+    private func checkDashboardQuery(_ reference: Reference, model modelName: String?, explore exploreName: String?,
+                                     names: ProjectNames, report: Report) {
+        guard let modelName, let model = project.models.first(where: { $0.name == modelName }) else {
+            if reference.kind == .model {
+                let suggestion = nearestName(to: reference.name, in: names.models)
+                report(CheckMessages.unknownModel, "unknown model '\(reference.name)'\(didYouMean(suggestion))", reference.location, suggestion)
+            }
+            return
+        }
+        let scope = project.scope(of: model)
+        guard let exploreName, let aliases = scope.aliases(ofExplore: exploreName) else {
+            if reference.kind == .explore {
+                let suggestion = nearestName(to: reference.name, in: scope.explores.keys)
+                report(CheckMessages.unknownExplore, "unknown explore '\(reference.name)' in model '\(modelName)'\(didYouMean(suggestion))", reference.location, suggestion)
+            }
+            return
+        }
+        switch reference.kind {
+        case .alias where aliases[reference.name] == nil:
+            let suggestion = nearestName(to: reference.name, in: aliases.keys)
+            report(CheckMessages.notJoined, "'\(reference.name)' is not joined in explore '\(exploreName)'\(didYouMean(suggestion))", reference.location, suggestion)
+        case .field:
+            if let qualifier = reference.qualifier, let view = aliases[qualifier] {
+                checkField(reference, inView: view, scope: scope, report: report)
+            }
+        default:
+            break
+        }
+    }
+
+    private func didYouMean(_ suggestion: String?) -> String { suggestion.map { "; did you mean '\($0)'?" } ?? "" }
+
+    private func checkField(_ reference: Reference, inView view: String, scope: ModelScope, report: Report) {
         if reference.kind == .set {
             guard let sets = scope.sets(ofView: view), !sets.contains(reference.name) else { return }
             let suggestion = nearestName(to: reference.name, in: sets)

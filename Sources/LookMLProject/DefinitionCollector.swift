@@ -73,12 +73,12 @@ struct DefinitionCollector {
     private func fieldDefinition(_ field: Field, kind: FieldDefinition.Kind) -> FieldDefinition? {
         guard let block = access.block(field), let nameToken = block.name else { return nil }
         let (name, range) = access.unquoted(nameToken)
-        var type: String?, sql: String?, sqlRange: Range<Int>?, hidden = false
+        var type: String?, sqlRange: Range<Int>?, hidden = false
         var tags: [String] = [], timeframes: [String]?, intervals: [String]?
         for member in access.fields(block.items) {
             switch access.key(member) {
             case "type": type = access.scalar(member)?.text
-            case "sql": (sql, sqlRange) = (access.scalar(member)?.text, access.scalar(member)?.range)
+            case "sql": sqlRange = access.scalarRange(member)
             case "hidden": hidden = access.scalar(member)?.text == "yes"
             case "tags": tags = access.listItems(member).map(\.text)
             case "timeframes": timeframes = access.listItems(member).map(\.text)
@@ -95,7 +95,7 @@ struct DefinitionCollector {
             }
         }
         return FieldDefinition(name: name, kind: kind, type: type, location: location(range), expandedNames: expanded,
-                               tags: tags, hidden: hidden, sql: sql, sqlRange: sqlRange)
+                               tags: tags, hidden: hidden, sqlRange: sqlRange, source: file.source)
     }
 
     private func explore(_ field: Field) -> ExploreDefinition? {
@@ -113,7 +113,7 @@ struct DefinitionCollector {
                 if let joinBlock = access.block(member), let joinName = joinBlock.name {
                     let (alias, aliasRange) = access.unquoted(joinName)
                     let from = access.first("from", in: joinBlock.items).flatMap(access.scalar)?.text
-                    let fields = access.fields(joinBlock.items).last(where: { access.key($0) == "fields" }).flatMap { access.list($0) != nil ? access.listItems($0).map(\.text) : nil }
+                    let fields = Array(access.fields(joinBlock.items)).last(where: { access.key($0) == "fields" }).flatMap { access.list($0) != nil ? access.listItems($0).map(\.text) : nil }
                     explore.joins.append(JoinDefinition(alias: alias, from: from, location: location(aliasRange), fields: fields))
                 }
             default: break

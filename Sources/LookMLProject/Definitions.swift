@@ -1,3 +1,5 @@
+import LookMLSyntax
+
 /// Where a name is written: a file of the project and the byte range of the name.
 public struct SourceRange: Hashable, Sendable, Comparable {
     public var file: String
@@ -25,13 +27,38 @@ public struct FieldDefinition: Sendable {
     public var location: SourceRange
     /// The names the field answers to: its own, or for a dimension group every `name_timeframe`
     /// (`created_date`) or `interval_name` (`days_enrolled`).
-    public var expandedNames: [String]
+    public var expandedNames: [String] {
+        get { groupNames ?? [name] }
+        set { groupNames = newValue == [name] ? nil : newValue }
+    }
+    /// Adds the names the field answers to (see `expandedNames`) to a set, without making an array.
+    public func insertExpandedNames(into names: inout Set<String>) {
+        if let groupNames { names.formUnion(groupNames) } else { names.insert(name) }
+    }
     public var tags: [String]
     public var hidden: Bool
-    /// The field's `sql:` body, when it has one.
-    public var sql: String?
+    /// The field's `sql:` body, when it has one (read from the file's bytes, not kept as a copy).
+    public var sql: String? { sqlRange.map { source.text($0) } }
     /// The byte range of the `sql:` body in `location.file`.
-    public var sqlRange: Range<Int>? = nil
+    public var sqlRange: Range<Int>?
+    /// A dimension group's expanded names; nil for other fields (they answer to their name alone), so a project's
+    /// hundreds of thousands of fields hold no one-element arrays.
+    private var groupNames: [String]?
+    /// The file the field is written in, for `sql`.
+    private let source: SourceFile
+
+    public init(name: String, kind: Kind, type: String?, location: SourceRange, expandedNames: [String], tags: [String],
+                hidden: Bool, sqlRange: Range<Int>?, source: SourceFile) {
+        self.name = name
+        self.kind = kind
+        self.type = type
+        self.location = location
+        self.groupNames = expandedNames == [name] ? nil : expandedNames
+        self.tags = tags
+        self.hidden = hidden
+        self.sqlRange = sqlRange
+        self.source = source
+    }
 }
 
 /// A `view:` block, or a refinement `view: +name`.

@@ -26,7 +26,7 @@ private final class ResultSlots<Result>: @unchecked Sendable {
 }
 
 /// How many threads parallel work uses: `LOOKML_JOBS` when set, else the number of active processors.
-let workerCount: Int = {
+public let workerCount: Int = {
     if let jobs = ProcessInfo.processInfo.environment["LOOKML_JOBS"].flatMap(Int.init), jobs > 0 { return jobs }
     return max(1, ProcessInfo.processInfo.activeProcessorCount)
 }()
@@ -35,7 +35,7 @@ let workerCount: Int = {
 ///
 /// Plain threads with a shared work counter: `DispatchQueue.concurrentPerform` was measured to run on a single
 /// core on these Linux machines. Each worker gets an 8 MiB stack, like the main thread.
-func parallelMap<Result>(_ count: Int, _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
+public func parallelMap<Result>(_ count: Int, _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
     let slots = ResultSlots<Result>(count: count)
     let threads = min(workerCount, count)
     if threads <= 1 {

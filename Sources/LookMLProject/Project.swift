@@ -10,13 +10,16 @@ public struct Project: Sendable {
     public let models: [ModelDefinition]
     public let constants: [ConstantDefinition]
     public let dashboards: [DashboardDefinition]
-    /// Every reference site, in file and byte order.
-    public let references: [Reference]
+    /// Every reference site, in file and byte order (read from the files, not copied; files loaded without their
+    /// references parse again, so commands that read them more than once load with references kept).
+    public var references: some Sequence<Reference> {
+        paths.lazy.flatMap { self.files[$0]?.references ?? [] }
+    }
     /// `include:` lines per file (every file may include others).
     public let includes: [String: [(pattern: String, location: SourceRange)]]
     public let resolver: IncludeResolver
-    /// Reference sites per file, in byte order.
-    public let referencesByFile: [String: [Reference]]
+    /// The reference sites of one file, in byte order.
+    public func references(inFile path: String) -> [Reference] { files[path]?.references ?? [] }
     /// The files each model sees (its own first), and the models that see each file.
     private let modelFiles: [String: [String]]
     private let filesToModels: [String: [String]]
@@ -31,7 +34,7 @@ public struct Project: Sendable {
         paths = byPath.keys.sorted()
         resolver = IncludeResolver(paths: paths)
         var views: [ViewDefinition] = [], explores: [(ExploreDefinition, String)] = [], models: [ModelDefinition] = []
-        var constants: [ConstantDefinition] = [], dashboards: [DashboardDefinition] = [], references: [Reference] = []
+        var constants: [ConstantDefinition] = [], dashboards: [DashboardDefinition] = []
         var includes: [String: [(pattern: String, location: SourceRange)]] = [:]
         for path in paths {
             let file = byPath[path]!
@@ -40,7 +43,6 @@ public struct Project: Sendable {
             explores += contents.explores.map { ($0, path) }
             constants += contents.constants
             dashboards += contents.dashboards
-            references += contents.references
             if !contents.includes.isEmpty { includes[path] = contents.includes }
             if let name = file.modelName {
                 models.append(ModelDefinition(name: name, file: path, connection: contents.connection, includes: contents.includes))
@@ -51,9 +53,7 @@ public struct Project: Sendable {
         self.models = models
         self.constants = constants
         self.dashboards = dashboards
-        self.references = references
         self.includes = includes
-        referencesByFile = Dictionary(grouping: references, by: \.location.file)
         var modelFiles: [String: [String]] = [:], filesToModels: [String: [String]] = [:]
         for model in models {
             let files = Project.includedFiles(from: model.file, includes: includes, resolver: resolver)
@@ -62,11 +62,13 @@ public struct Project: Sendable {
         }
         self.modelFiles = modelFiles
         self.filesToModels = filesToModels
-        var modelScopes: [String: ModelScope] = [:]
-        for model in models where modelScopes[model.name] == nil {
-            modelScopes[model.name] = ModelScope(model: model, files: modelFiles[model.name] ?? [], filesByPath: byPath)
+        // One scope per model name (the first model of a name wins), built on all cores.
+        var seenNames = Set<String>()
+        let distinct = models.filter { seenNames.insert($0.name).inserted }
+        let scopes = parallelMap(distinct.count) { [modelFiles, byPath] index in
+            ModelScope(model: distinct[index], files: modelFiles[distinct[index].name] ?? [], filesByPath: byPath)
         }
-        self.modelScopes = modelScopes
+        self.modelScopes = Dictionary(uniqueKeysWithValues: zip(distinct.map(\.name), scopes))
     }
 
     /// The files a model sees: its own file and, transitively, everything its files include, in include order.
@@ -143,7 +145,7 @@ public struct ModelScope: Sendable {
             guard visiting.insert(name).inserted, let definitions = views[name] else { return ([], []) }
             var fields = Set<String>(), sets = Set<String>()
             for definition in definitions {
-                for field in definition.fields { fields.formUnion(field.expandedNames) }
+                for field in definition.fields { field.insertExpandedNames(into: &fields) }
                 sets.formUnion(definition.sets.keys)
                 for parent in definition.extends {
                     let (parentFields, parentSets) = collect(parent, &visiting)

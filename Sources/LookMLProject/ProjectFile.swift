@@ -39,7 +39,7 @@ public struct ProjectFile: Sendable {
     public let yaml: YAMLNode?
     /// A YAML error that stopped a dashboard from loading.
     public let yamlError: YAMLError?
-    /// What the file defines and references, collected when the file is loaded (on the loading thread).
+    /// What the file defines (and, when collected on loading, references), collected on the loading thread.
     public private(set) var contents: Contents
 
     /// The definitions and reference sites of one file.
@@ -50,12 +50,22 @@ public struct ProjectFile: Sendable {
         public var connection: String?
         public var constants: [ConstantDefinition] = []
         public var dashboards: [DashboardDefinition] = []
-        public var references: [Reference] = []
+        /// The reference sites, or nil when the file was loaded without them (see `ProjectFile.references`).
+        public var references: ReferenceTable?
     }
 
-    /// Parses a file. With `retainingTree: false` the tree is dropped once definitions and references are
-    /// collected, and `tree` parses again when asked.
-    public init(path: String, bytes: [UInt8], retainingTree: Bool = true) {
+    /// Every reference site of the file, in byte order: kept from loading, or collected again (parsing the file)
+    /// when it was loaded without them.
+    public var references: [Reference] {
+        if let table = contents.references { return table.references }
+        guard let tree else { return [] }
+        return ReferenceCollector(file: self, tree: tree).references
+    }
+
+    /// Parses a file. With `retainingTree: false` the tree is dropped once definitions are collected, and `tree`
+    /// parses again when asked; with `collectingReferences: false` reference sites are not kept either, and
+    /// `references` collects them again when asked (large projects keep only bytes and definitions in memory).
+    public init(path: String, bytes: [UInt8], retainingTree: Bool = true, collectingReferences: Bool = true) {
         self.path = path
         let kind = Kind.of(path) ?? .lookml
         self.kind = kind
@@ -87,11 +97,11 @@ public struct ProjectFile: Sendable {
             contents.includes = definitions.includes
             contents.connection = definitions.connection
             contents.constants = definitions.constants
-            contents.references = ReferenceCollector(file: self, tree: tree).references
+            contents.references = collectingReferences ? ReferenceCollector(file: self, tree: tree).table : nil
         } else if let yaml {
             let collector = DashboardReferenceCollector(file: self, root: yaml)
             contents.dashboards = collector.dashboards
-            contents.references = collector.references
+            contents.references = ReferenceTable(path: path, references: collector.references)  // always kept: few and small
         }
         self.contents = contents
     }

@@ -5,7 +5,9 @@ import LookMLSyntax
 struct ReferenceCollector {
     private let access: SyntaxAccess
     private let path: String
-    private(set) var references: [Reference] = []
+    private(set) var table: ReferenceTable
+    /// The sites as `Reference` values.
+    var references: [Reference] { table.references }
 
     /// Keys whose list items (or pair keys) are field references: `view.field`, `field`, `view.*`, `set*`.
     static let fieldListKeys: Set<String> = ["fields", "drill_fields", "required_fields", "dimensions", "measures",
@@ -16,8 +18,11 @@ struct ReferenceCollector {
     init(file: ProjectFile, tree: SyntaxTree) {
         access = SyntaxAccess(tree: tree)
         path = file.path
+        table = ReferenceTable(path: file.path)
+        defer { table.finish() }
         for field in access.fields(tree.document.items) {
-            switch access.key(field) {
+            let key = access.key(field)
+            switch key {
             case "view": collectView(field)
             case "explore": collectExplore(field)
             case "connection":
@@ -28,15 +33,14 @@ struct ReferenceCollector {
                     collectMembers(block.items, scope: .file)
                 }
             default:
-                collectValue(field, scope: .file)
+                collectValue(field, key: key, scope: .file)
             }
         }
     }
 
     private mutating func add(_ kind: Reference.Kind, _ name: String, _ range: Range<Int>, _ scope: Reference.Scope,
                               qualifier: String? = nil, definition: Bool = false) {
-        references.append(Reference(kind: kind, name: name, qualifier: qualifier, location: SourceRange(file: path, range: range),
-                                    scope: scope, isDefinition: definition))
+        table.append(kind: kind, name: name, qualifier: qualifier, range: range, scope: scope, isDefinition: definition)
     }
 
     /// The name of a named block without a refinement's `+`.
@@ -64,9 +68,9 @@ struct ReferenceCollector {
                 for item in access.listItems(member) { add(.view, item.text, item.range, scope) }
             } else if key == "sql_table_name", let value = access.scalar(member) {
                 add(.table, value.text, value.range, scope)
-                collectValue(member, scope: scope)
+                collectValue(member, key: key, scope: scope)
             } else {
-                collectValue(member, scope: scope)
+                collectValue(member, key: key, scope: scope)
             }
         }
     }
@@ -82,7 +86,8 @@ struct ReferenceCollector {
             add(.alias, name, range, scope, definition: true)
         }
         for member in access.fields(block.items) {
-            switch access.key(member) {
+            let key = access.key(member)
+            switch key {
             case "from", "view_name":
                 if let value = access.scalar(member) { add(.view, value.text, value.range, scope) }
             case "extends":
@@ -97,58 +102,58 @@ struct ReferenceCollector {
                 } else {
                     add(.view, alias, aliasRange, scope)
                 }
-                for joinMember in access.fields(joinBlock.items) where !["from", "view_name"].contains(access.key(joinMember)) {
-                    if access.key(joinMember) == "required_joins" {
+                for joinMember in access.fields(joinBlock.items) {
+                    let joinKey = access.key(joinMember)
+                    if joinKey == "from" || joinKey == "view_name" { continue }
+                    if joinKey == "required_joins" {
                         for item in access.listItems(joinMember) { add(.alias, item.text, item.range, scope) }
                     } else {
-                        collectValue(joinMember, scope: scope)
+                        collectValue(joinMember, key: joinKey, scope: scope)
                     }
                 }
             default:
-                collectValue(member, scope: scope)
+                collectValue(member, key: key, scope: scope)
             }
         }
     }
 
     private mutating func collectMembers(_ items: [Item], scope: Reference.Scope) {
-        for member in access.fields(items) { collectValue(member, scope: scope) }
+        for member in access.fields(items) { collectValue(member, key: access.key(member), scope: scope) }
     }
 
     /// References in a field's value, by key; blocks are walked.
-    private mutating func collectValue(_ field: Field, scope: Reference.Scope) {
-        let key = access.key(field)
+    private mutating func collectValue(_ field: Field, key: String, scope: Reference.Scope) {
         switch field.value {
         case .expression(let body, _):
             collectSubstitutions(body.textRange, scope: scope)
         case .string(let token):
-            let (text, range) = access.unquoted(token)
+            // Only names need their text: descriptions, labels and URLs are scanned as bytes.
             if Self.fieldScalarKeys.contains(key) {
+                let (text, range) = access.unquoted(token)
                 collectFieldItem(text, range, scope: scope)
             } else if key == "suggest_explore" {
+                let (text, range) = access.unquoted(token)
                 add(.explore, text, range, .file)
             } else {
-                collectSubstitutions(range, scope: scope)
+                collectSubstitutions(access.unquotedRange(token), scope: scope)
             }
         case .literal(let token):
-            let text = access.text(token)
             if Self.fieldScalarKeys.contains(key) {
-                collectFieldItem(text, token.textRange, scope: scope)
+                collectFieldItem(access.text(token), token.textRange, scope: scope)
             } else if key == "suggest_explore" {
-                add(.explore, text, token.textRange, .file)
-            } else if key == "datagroup_trigger" || key == "persist_with" {
-                break
+                add(.explore, access.text(token), token.textRange, .file)
             }
         case .list(let list):
             if Self.fieldListKeys.contains(key) {
                 for item in list.items {
                     let (text, range) = access.unquoted(item.value)
                     collectFieldItem(text, range, scope: scope)
-                    if let pair = item.pair { collectSubstitutions(access.unquoted(pair.value).range, scope: scope) }
+                    if let pair = item.pair { collectSubstitutions(access.unquotedRange(pair.value), scope: scope) }
                 }
             } else if key == "required_joins" {
                 for item in list.items { let (text, range) = access.unquoted(item.value); add(.alias, text, range, scope) }
             } else {
-                for item in list.items where item.value.kind == .string { collectSubstitutions(access.unquoted(item.value).range, scope: scope) }
+                for item in list.items where item.value.kind == .string { collectSubstitutions(access.unquotedRange(item.value), scope: scope) }
             }
         case .block(let block):
             if key == "explore_source", let (source, range, _) = blockName(block) {
@@ -170,18 +175,19 @@ struct ReferenceCollector {
         if body == "ALL_FIELDS*" || body.isEmpty { return }
         let isSet = body.hasSuffix("*")
         if isSet { body = body.dropLast() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 2 {
-            let qualifier = String(parts[0])
-            let qualifierRange = start..<start + parts[0].utf8.count
-            add(.alias, qualifier, qualifierRange, scope)
-            let nameStart = qualifierRange.upperBound + 1
-            let name = String(parts[1])
-            if name.isEmpty { return }  // `view.*`
-            add(isSet ? .set : .field, name, nameStart..<nameStart + name.utf8.count, scope, qualifier: qualifier)
-        } else if parts.count == 1 {
+        // `name` or `qualifier.name`; more than one dot names nothing.
+        guard let dot = body.utf8.firstIndex(of: UInt8(ascii: ".")) else {
             add(isSet ? .set : .field, String(body), start..<start + body.utf8.count, scope)
+            return
         }
+        let qualifierPart = body[..<dot], namePart = body[body.index(after: dot)...]
+        if namePart.utf8.contains(UInt8(ascii: ".")) { return }
+        let qualifier = String(qualifierPart)
+        let qualifierRange = start..<start + qualifierPart.utf8.count
+        add(.alias, qualifier, qualifierRange, scope)
+        let nameStart = qualifierRange.upperBound + 1
+        if namePart.isEmpty { return }  // `view.*`
+        add(isSet ? .set : .field, String(namePart), nameStart..<nameStart + namePart.utf8.count, scope, qualifier: qualifier)
     }
 
     private mutating func collectSubstitutions(_ range: Range<Int>, scope: Reference.Scope) {

@@ -7,9 +7,9 @@ struct SyntaxAccess {
 
     func text(_ token: Token) -> String { tree.source.text(of: token) }
 
-    /// The fields of a list of items (unexpected items skipped).
-    func fields(_ items: [Item]) -> [Field] {
-        items.compactMap { if case .field(let field) = $0 { return field } else { return nil } }
+    /// The fields of a list of items (unexpected items skipped), read in place (no array is made).
+    func fields(_ items: [Item]) -> LazyMapSequence<LazyFilterSequence<LazyMapSequence<[Item], Field?>>, Field> {
+        items.lazy.compactMap { if case .field(let field) = $0 { return field } else { return nil } }
     }
 
     func key(_ field: Field) -> String { text(field.key) }
@@ -32,11 +32,27 @@ struct SyntaxAccess {
 
     /// A string token's content and the byte range inside its quotes; literals as they are.
     func unquoted(_ token: Token) -> (text: String, range: Range<Int>) {
-        guard token.kind == .string else { return (text(token), token.textRange) }
+        let range = unquotedRange(token)
+        return (tree.source.text(range), range)
+    }
+
+    /// The byte range inside a string token's quotes (a literal's whole range), without making its text.
+    func unquotedRange(_ token: Token) -> Range<Int> {
         let range = token.textRange
+        guard token.kind == .string else { return range }
         let start = min(range.lowerBound + 1, range.upperBound)
         let end = max(start, bytes[range.upperBound - 1] == UInt8(ascii: "\"") && range.count >= 2 ? range.upperBound - 1 : range.upperBound)
-        return (tree.source.text(start..<end), start..<end)
+        return start..<end
+    }
+
+    /// The byte range of a literal, string (inside its quotes) or expression value, without making its text.
+    func scalarRange(_ field: Field) -> Range<Int>? {
+        switch field.value {
+        case .literal(let token): return token.textRange
+        case .string(let token): return unquotedRange(token)
+        case .expression(let body, _): return body.textRange
+        default: return nil
+        }
     }
 
     /// The list items of a field whose value is a list: text and range (inside quotes for strings).

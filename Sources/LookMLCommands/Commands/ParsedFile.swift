@@ -1,3 +1,4 @@
+import LookMLProject
 import LookMLSyntax
 
 /// Reads and parses one file on the calling thread.
