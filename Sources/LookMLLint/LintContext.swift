@@ -1,30 +1,30 @@
 import LookMLProject
 import LookMLSyntax
 
-/// Everything rules read: the project model, its syntax, and answers several rules share (computed once).
-public final class LintContext {
+/// Everything rules read: the project model, its syntax, and answers several rules share — all computed when the
+/// context is made (on all cores) and never changed after, so rules can run on several threads at once.
+public final class LintContext: Sendable {
     public let project: Project
     public let syntax: ProjectSyntax
     /// Findings handed in from outside the linter (the offline SQL validator, when a dialect is configured).
     public let externalFindings: [ExternalFinding]
+    /// What `lookml check` finds (syntax diagnostics included), for every rule that wraps it.
+    public let checkFindings: [Finding]
+    /// Each model's scope, by model name order.
+    public let scopes: [ModelScope]
+    /// Every explore of every model with the views behind its aliases.
+    public let exploreUses: [ExploreUse]
+    /// `brazeFields(of:)` per `model/explore`.
+    let brazeFieldsByExplore: [String: [BrazeField]]
 
     public init(project: Project, externalFindings: [ExternalFinding] = []) {
         self.project = project
-        self.syntax = ProjectSyntax(project: project)
+        let syntax = ProjectSyntax(project: project)
+        self.syntax = syntax
         self.externalFindings = externalFindings
-    }
-
-    /// What `lookml check` finds (syntax diagnostics included), computed once for every rule that wraps it.
-    public private(set) lazy var checkFindings: [Finding] = Checker(project: project).check()
-
-    /// `brazeFields(of:)` per `model/explore`.
-    var brazeFieldCache: [String: [BrazeField]] = [:]
-
-    /// Each model's scope, by model name order.
-    public private(set) lazy var scopes: [ModelScope] = project.models.sorted { $0.name < $1.name }.map { project.scope(of: $0) }
-
-    /// Every explore of every model with the views behind its aliases.
-    public private(set) lazy var exploreUses: [ExploreUse] = {
+        checkFindings = Checker(project: project).check()
+        let scopes = project.models.sorted { $0.name < $1.name }.map { project.scope(of: $0) }
+        self.scopes = scopes
         var uses: [ExploreUse] = []
         for scope in scopes {
             for name in scope.explores.keys.sorted() {
@@ -33,8 +33,10 @@ public final class LintContext {
                 uses.append(ExploreUse(scope: scope, name: name, definition: base, aliases: aliases))
             }
         }
-        return uses
-    }()
+        exploreUses = uses
+        let fields = parallelMap(uses.count) { [uses] in LintContext.collectBrazeFields(of: uses[$0], syntax: syntax) }
+        brazeFieldsByExplore = Dictionary(zip(uses.map(LintContext.brazeKey), fields), uniquingKeysWith: { first, _ in first })
+    }
 
     /// The fields of a view in a scope (refinements and `extends` merged), with their syntax.
     public func fields(ofView view: String, in scope: ModelScope) -> [FieldSyntax] {
@@ -70,7 +72,7 @@ public final class LintContext {
 }
 
 /// One explore as a model sees it: the views behind its aliases.
-public struct ExploreUse {
+public struct ExploreUse: Sendable {
     public let scope: ModelScope
     public let name: String
     /// The explore's base definition (not a refinement, when there is one).

@@ -27,14 +27,16 @@ public struct Linter: Sendable {
     public func lint(_ project: Project) -> LintResult {
         let context = LintContext(project: project, externalFindings: externalFindings)
         let descriptions = rules.map { $0.description }
-        var findings: [LintFinding] = []
-        for rule in rules where configuration.isEnabled(rule.description) {
-            let description = rule.description
+        // Rules on all cores: each reads the shared, finished context and reports into its own sink.
+        let configuration = self.configuration
+        let enabled = rules.filter { configuration.isEnabled($0.description) }
+        var findings: [LintFinding] = parallelMap(enabled.count) { index in
+            let description = enabled[index].description
             let sink = RuleSink(description: description, severity: configuration.severity(of: description),
                                 options: configuration.options(of: description))
-            rule.init().check(context, sink)
-            findings += sink.findings
-        }
+            enabled[index].init().check(context, sink)
+            return sink.findings
+        }.flatMap { $0 }
         findings = findings.filter { configuration.reports($0.file) }
 
         // Suppression comments.

@@ -180,36 +180,50 @@ public struct ProjectSyntax: Sendable {
     private var viewsByName: [String: [ViewSyntax]] = [:]
 
     public init(project: Project) {
-        for path in project.paths {
-            guard let tree = project.files[path]?.tree else { continue }
-            let reader = SyntaxReader(tree: tree)
-            readers[path] = reader
-            for field in reader.fields(tree.document.items) {
-                guard case .block(let block) = field.value, let nameToken = block.name else { continue }
-                let key = reader.key(field)
-                guard key == "view" || key == "explore" else { continue }
-                let syntax = BlockSyntax(file: path, reader: reader, field: field, block: block)
-                var name = reader.scalar(nameToken)
-                let isRefinement = name.text.hasPrefix("+")
-                if isRefinement { name.text.removeFirst(); name.range = name.range.lowerBound + 1..<name.range.upperBound }
-                if key == "view" {
-                    let fields = syntax.namedBlocks().compactMap { entry -> FieldSyntax? in
-                        guard let kind = FieldDefinition.Kind(rawValue: entry.key) else { return nil }
-                        return FieldSyntax(view: name.text, kind: kind, name: entry.name.text, nameRange: entry.name.range, syntax: entry.block)
-                    }
-                    let view = ViewSyntax(name: name.text, nameRange: name.range, isRefinement: isRefinement, syntax: syntax, fields: fields)
-                    views.append(view)
-                    viewsByLocation[view.location] = view
-                    viewsByName[view.name, default: []].append(view)
-                    for field in fields { fieldsByLocation[field.location] = field }
-                } else {
-                    let joins = syntax.namedBlocks("join").map { JoinSyntax(alias: $0.name.text, aliasRange: $0.name.range, syntax: $0.block) }
-                    let explore = ExploreSyntax(name: name.text, nameRange: name.range, isRefinement: isRefinement, syntax: syntax, joins: joins)
-                    explores.append(explore)
-                    exploresByLocation[explore.location] = explore
-                }
+        // Each file's views and explores on all cores, then the indexes in path order.
+        let paths = project.paths
+        let perFile = parallelMap(paths.count) { index in ProjectSyntax.read(project.files[paths[index]], path: paths[index]) }
+        for (path, part) in zip(paths, perFile) {
+            guard let part else { continue }
+            readers[path] = part.reader
+            for view in part.views {
+                views.append(view)
+                viewsByLocation[view.location] = view
+                viewsByName[view.name, default: []].append(view)
+                for field in view.fields { fieldsByLocation[field.location] = field }
+            }
+            for explore in part.explores {
+                explores.append(explore)
+                exploresByLocation[explore.location] = explore
             }
         }
+    }
+
+    /// The views and explores of one LookML file (nil for other files).
+    private static func read(_ file: ProjectFile?, path: String) -> (reader: SyntaxReader, views: [ViewSyntax], explores: [ExploreSyntax])? {
+        guard let tree = file?.tree else { return nil }
+        let reader = SyntaxReader(tree: tree)
+        var views: [ViewSyntax] = [], explores: [ExploreSyntax] = []
+        for field in reader.fields(tree.document.items) {
+            guard case .block(let block) = field.value, let nameToken = block.name else { continue }
+            let key = reader.key(field)
+            guard key == "view" || key == "explore" else { continue }
+            let syntax = BlockSyntax(file: path, reader: reader, field: field, block: block)
+            var name = reader.scalar(nameToken)
+            let isRefinement = name.text.hasPrefix("+")
+            if isRefinement { name.text.removeFirst(); name.range = name.range.lowerBound + 1..<name.range.upperBound }
+            if key == "view" {
+                let fields = syntax.namedBlocks().compactMap { entry -> FieldSyntax? in
+                    guard let kind = FieldDefinition.Kind(rawValue: entry.key) else { return nil }
+                    return FieldSyntax(view: name.text, kind: kind, name: entry.name.text, nameRange: entry.name.range, syntax: entry.block)
+                }
+                views.append(ViewSyntax(name: name.text, nameRange: name.range, isRefinement: isRefinement, syntax: syntax, fields: fields))
+            } else {
+                let joins = syntax.namedBlocks("join").map { JoinSyntax(alias: $0.name.text, aliasRange: $0.name.range, syntax: $0.block) }
+                explores.append(ExploreSyntax(name: name.text, nameRange: name.range, isRefinement: isRefinement, syntax: syntax, joins: joins))
+            }
+        }
+        return (reader, views, explores)
     }
 
     /// The syntax of a field the project model knows.

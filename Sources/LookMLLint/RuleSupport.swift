@@ -36,14 +36,12 @@ extension LintContext {
     /// Every field tagged with a Braze tag that an explore shows, as `alias.field`: fields its or its joins'
     /// `fields:` leave out are not in any of its Looks, so the action never sees them.
     public func brazeFields(of use: ExploreUse) -> [BrazeField] {
-        let key = "\(use.modelName)/\(use.name)"
-        if let known = brazeFieldCache[key] { return known }
-        let fields = collectBrazeFields(of: use)
-        brazeFieldCache[key] = fields
-        return fields
+        brazeFieldsByExplore[Self.brazeKey(use)] ?? Self.collectBrazeFields(of: use, syntax: syntax)
     }
 
-    private func collectBrazeFields(of use: ExploreUse) -> [BrazeField] {
+    static func brazeKey(_ use: ExploreUse) -> String { "\(use.modelName)/\(use.name)" }
+
+    static func collectBrazeFields(of use: ExploreUse, syntax: ProjectSyntax) -> [BrazeField] {
         var result: [BrazeField] = []
         for (alias, definition) in use.scope.visibleFields(ofExplore: use.name) ?? [] {
             guard let field = syntax.field(definition) else { continue }
@@ -73,7 +71,7 @@ extension LintContext {
 }
 
 /// A Braze-tagged field as an explore shows it.
-public struct BrazeField {
+public struct BrazeField: Sendable {
     public let alias: String
     public let field: FieldSyntax
     public let tag: TagSyntax
