@@ -61,7 +61,7 @@ let package = Package(
 
         .testTarget(name: "LookMLSyntaxTests", dependencies: ["LookMLSyntax", "LookMLTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LookMLFormatTests", dependencies: ["LookMLFormat", "LookMLSyntax", "LookMLTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "LookMLCommandsTests", dependencies: ["LookMLCommands"]),
+        .testTarget(name: "LookMLCommandsTests", dependencies: ["LookMLCommands", "LookMLTestSupport", "BlockGenerator"]),
         .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport"]),
         .testTarget(name: "LookMLLintTests", dependencies: ["LookMLLint", "LookMLProject", "LookMLSyntax", "LookMLCommands", "BlockGenerator"]),
         .testTarget(name: "BrazeActionTests", dependencies: ["BrazeAction", "LookMLProject", "LookMLCommands"]),

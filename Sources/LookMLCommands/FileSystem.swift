@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// Every read and write a command makes goes through this protocol: atomic writes in one place, and an
 /// in-memory implementation for tests.
@@ -14,6 +15,9 @@ public protocol FileSystem: Sendable {
     func files(under directory: String) throws(CommandError) -> [String]
     /// Replaces a file's content atomically: the new bytes go to a temporary file in the same directory that is
     /// then renamed over the target, so a reader or a crash sees the old file or the new one, never a mix.
+    /// On the local file system the temporary is `.NAME.lookml-PID-XXXXXX`: hidden and never ending in `.lkml` or
+    /// `.lookml`, so no walk or project load picks it up; one left by a killed writer is removed by the next write
+    /// into that directory once its process is gone.
     func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(CommandError)
     /// Moves a file (an atomic rename within one file system).
     func move(_ source: String, to destination: String) throws(CommandError)
@@ -101,9 +105,11 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(CommandError) {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let parent = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let directory = parent.isEmpty ? "/" : parent
         let base = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).lookml-XXXXXX".utf8CString)
+        LocalFileSystem.removeAbandonedTemporaries(in: directory)
+        var template = Array("\(directory == "/" ? "" : directory)/.\(base).lookml-\(getpid())-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw .io("cannot write '\(path)': \(LocalFileSystem.lastError())") }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -130,6 +136,44 @@ public struct LocalFileSystem: FileSystem {
             unlink(temporary)
             throw .io("cannot write '\(path)': \(failure)")
         }
+    }
+
+    /// Directories already swept for abandoned temporaries by this process.
+    private static let sweptDirectories = Mutex<Set<String>>([])
+
+    /// Removes the temporaries (`.NAME.lookml-PID-XXXXXX`) that writers killed between creating and renaming them
+    /// left in `directory`: those whose process no longer exists. Once per directory and process, so a command that
+    /// writes many files lists each directory once; a live writer's temporary is never touched.
+    static func removeAbandonedTemporaries(in directory: String) {
+        guard sweptDirectories.withLock({ $0.insert(directory).inserted }) else { return }
+        guard let handle = opendir(directory) else { return }
+        var abandoned: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            guard let owner = temporaryOwner(name), owner != getpid(), kill(owner, 0) != 0, errno == ESRCH else { continue }
+            abandoned.append(name)
+        }
+        closedir(handle)
+        for name in abandoned { unlink(directory == "/" ? "/" + name : directory + "/" + name) }
+    }
+
+    /// The process id in a temporary's name `.NAME.lookml-PID-XXXXXX`, or nil for any other name.
+    static func temporaryOwner(_ name: String) -> pid_t? {
+        let bytes = Array(name.utf8)
+        let marker = Array(".lookml-".utf8)
+        // The six characters mkstemp chose, and the dash before them.
+        guard bytes.count > 1 + marker.count + 2 + 6, bytes[0] == UInt8(ascii: "."), bytes[bytes.count - 7] == UInt8(ascii: "-"),
+              bytes.suffix(6).allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return nil }
+        // The pid: the digits right before that dash, right after `.lookml-`.
+        var start = bytes.count - 7
+        while start > 0, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[start - 1]) { start -= 1 }
+        guard start < bytes.count - 7, start - marker.count > 0, Array(bytes[(start - marker.count)..<start]) == marker,
+              let pid = pid_t(String(decoding: bytes[start..<(bytes.count - 7)], as: UTF8.self)), pid > 0
+        else { return nil }
+        return pid
     }
 
     /// `flock` on `DIR/.lookml-generate.lock` (kept, hidden; the lock, not the file, is what counts).
