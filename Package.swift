@@ -40,7 +40,7 @@ let package = Package(
         // glibc's posix_spawn extensions (close inherited descriptors, working directory) for the Warehouse's subprocesses.
         .target(name: "CProcessSupport"),
         // Argument parsing, commands, exit codes and output: everything the executable does.
-        .target(name: "LookMLCommands", dependencies: ["LookMLSyntax", "LookMLFormat", "LookMLProject", "LookMLLint", "BrazeAction", "Warehouse", "BlockGenerator", "SQLDialect", "SQLCompiler"]),
+        .target(name: "LookMLCommands", dependencies: ["LookMLSyntax", "LookMLFormat", "LookMLProject", "LookMLLint", "BrazeAction", "Warehouse", "BlockGenerator", "SQLDialect", "SQLCompiler", "CProcessSupport"]),
         // Seeded random LookML for property tests, benchmarks and fuzzing.
         .target(name: "LookMLTestSupport"),
         // glibc allocator settings for the executable (fewer page faults on large projects).

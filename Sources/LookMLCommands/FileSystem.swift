@@ -1,3 +1,4 @@
+import CProcessSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -82,9 +83,7 @@ public struct LocalFileSystem: FileSystem {
             }
             defer { closedir(handle) }
             while let entry = readdir(handle) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
+                let name = String(cString: lookml_dirent_name(entry))
                 if name.hasPrefix(".") { continue }
                 let path = current.hasSuffix("/") ? current + name : current + "/" + name
                 var info = stat()
@@ -149,9 +148,7 @@ public struct LocalFileSystem: FileSystem {
         guard let handle = opendir(directory) else { return }
         var abandoned: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = String(cString: lookml_dirent_name(entry))
             guard let owner = temporaryOwner(name), owner != getpid(), kill(owner, 0) != 0, errno == ESRCH else { continue }
             abandoned.append(name)
         }

@@ -1,3 +1,4 @@
+import CProcessSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,9 +12,7 @@ func listDirectory(_ path: String) throws(WarehouseError) -> [String] {
     defer { closedir(handle) }
     var names: [String] = []
     while let entry = readdir(handle) {
-        let name = withUnsafePointer(to: entry.pointee.d_name) {
-            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-        }
+        let name = String(cString: lookml_dirent_name(entry))
         if name != "." && name != ".." { names.append(name) }
     }
     return names.sorted()
