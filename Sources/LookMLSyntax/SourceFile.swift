@@ -14,23 +14,23 @@ public final class SourceFile: Sendable {
     /// The file's bytes, unchanged.
     public let bytes: [UInt8]
     /// Byte offset of the first byte of every line; `lineStarts[0] == 0`.
-    public let lineStarts: [Int]
+    public let lineStarts: LineStarts
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        var starts = [0]
+        var starts: [UInt32] = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
                 let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                starts.append(index + 1)
+                starts.append(UInt32(truncatingIfNeeded: index + 1))
                 offset = index + 1
             }
         }
-        self.lineStarts = starts
+        self.lineStarts = LineStarts(offsets: starts)
     }
 
     public convenience init(path: String, text: String) {
@@ -75,6 +75,16 @@ public final class SourceFile: Sendable {
         while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return text(start..<end)
     }
+}
+
+/// The byte offsets where a file's lines start, kept as 32-bit numbers (a large project has tens of millions of
+/// lines; offsets, like token positions, are below 2^32) and read as `Int`s.
+public struct LineStarts: RandomAccessCollection, Sendable {
+    fileprivate let offsets: [UInt32]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { offsets.count }
+    public subscript(position: Int) -> Int { Int(offsets[position]) }
 }
 
 /// A position in a source file.
