@@ -77,9 +77,12 @@ struct DashboardReferenceCollector {
         let bytes = file.source.bytes[range]
         if bytes.contains(UInt8(ascii: "$")) {
             for found in SubstitutionScanner.scan(bytes) {
-                if case .qualifiedField(let qualifier, let qualifierRange, let name, let local) = found {
-                    add(.alias, qualifier, range.lowerBound + qualifierRange.lowerBound..<range.lowerBound + qualifierRange.upperBound, scope, certain: certain)
-                    add(.field, name, range.lowerBound + local.lowerBound..<range.lowerBound + local.upperBound, scope, qualifier: qualifier, certain: certain)
+                if case .qualifiedField(let qualifierRange, let local) = found {
+                    let qualifierSite = range.lowerBound + qualifierRange.lowerBound..<range.lowerBound + qualifierRange.upperBound
+                    let site = range.lowerBound + local.lowerBound..<range.lowerBound + local.upperBound
+                    let qualifier = file.source.text(qualifierSite)
+                    add(.alias, qualifier, qualifierSite, scope, certain: certain)
+                    add(.field, file.source.text(site), site, scope, qualifier: qualifier, certain: certain)
                 }
             }
             return

@@ -20,15 +20,15 @@ struct DefinitionCollector {
         self.file = file
         self.access = SyntaxAccess(tree: tree)
         for field in access.fields(tree.document.items) {
-            switch access.key(field) {
-            case "view": if let view = view(field) { views.append(view) }
-            case "explore": if let explore = explore(field) { explores.append(explore) }
-            case "include":
+            switch access.keyID(field) {
+            case .view: if let view = view(field) { views.append(view) }
+            case .explore: if let explore = explore(field) { explores.append(explore) }
+            case .include:
                 if let value = access.scalar(field) { includes.append((value.text, location(value.range))) }
-            case "connection": connection = access.scalar(field)?.text
-            case "constant":
+            case .connection: connection = access.scalar(field)?.text
+            case .constant:
                 if let block = access.block(field), let name = block.name {
-                    let value = access.first("value", in: block.items).flatMap(access.scalar)
+                    let value = access.first(.value, in: block.items).flatMap(access.scalar)
                     constants.append(ConstantDefinition(name: access.text(name), value: value?.text ?? "", location: location(name.textRange),
                                                         valueLocation: value.map { location($0.range) }))
                 }
@@ -52,17 +52,17 @@ struct DefinitionCollector {
         var view = ViewDefinition(name: name, isRefinement: isRefinement, location: location(range), extends: [],
                                   extensionRequired: false, fields: [], sets: [:], sqlTableName: nil, hasDerivedTable: false)
         for member in access.fields(block.items) {
-            switch access.key(member) {
-            case "extends": view.extends += access.listItems(member).map(\.text)
-            case "extension": view.extensionRequired = access.scalar(member)?.text == "required"
-            case "sql_table_name": view.sqlTableName = access.scalar(member)?.text
-            case "derived_table": view.hasDerivedTable = true
-            case "set":
+            switch access.keyID(member) {
+            case .extends: view.extends += access.listItems(member).map(\.text)
+            case .extension: view.extensionRequired = access.scalar(member)?.text == "required"
+            case .sql_table_name: view.sqlTableName = access.scalar(member)?.text
+            case .derived_table: view.hasDerivedTable = true
+            case .set:
                 if let setBlock = access.block(member), let setName = setBlock.name {
-                    view.sets[access.text(setName)] = access.first("fields", in: setBlock.items).map { access.listItems($0).map(\.text) } ?? []
+                    view.sets[access.text(setName)] = access.first(.fields, in: setBlock.items).map { access.listItems($0).map(\.text) } ?? []
                 }
             case let key:
-                if let kind = FieldDefinition.Kind(rawValue: key), let definition = fieldDefinition(member, kind: kind) {
+                if let kind = key.fieldKind, let definition = fieldDefinition(member, kind: kind) {
                     view.fields.append(definition)
                 }
             }
@@ -76,13 +76,13 @@ struct DefinitionCollector {
         var type: String?, sqlRange: Range<Int>?, hidden = false
         var tags: [String] = [], timeframes: [String]?, intervals: [String]?
         for member in access.fields(block.items) {
-            switch access.key(member) {
-            case "type": type = access.scalar(member)?.text
-            case "sql": sqlRange = access.scalarRange(member)
-            case "hidden": hidden = access.scalar(member)?.text == "yes"
-            case "tags": tags = access.listItems(member).map(\.text)
-            case "timeframes": timeframes = access.listItems(member).map(\.text)
-            case "intervals": intervals = access.listItems(member).map(\.text)
+            switch access.keyID(member) {
+            case .type: type = access.scalar(member)?.text
+            case .sql: sqlRange = access.scalarRange(member)
+            case .hidden: hidden = access.scalar(member)?.text == "yes"
+            case .tags: tags = access.listItems(member).map(\.text)
+            case .timeframes: timeframes = access.listItems(member).map(\.text)
+            case .intervals: intervals = access.listItems(member).map(\.text)
             default: break
             }
         }
@@ -103,17 +103,17 @@ struct DefinitionCollector {
         var explore = ExploreDefinition(name: name, isRefinement: isRefinement, location: location(range), from: nil,
                                         viewName: nil, extends: [], extensionRequired: false, joins: [])
         for member in access.fields(block.items) {
-            switch access.key(member) {
-            case "from": explore.from = access.scalar(member)?.text
-            case "view_name": explore.viewName = access.scalar(member)?.text
-            case "extends": explore.extends += access.listItems(member).map(\.text)
-            case "extension": explore.extensionRequired = access.scalar(member)?.text == "required"
-            case "fields": if access.list(member) != nil { explore.fields = access.listItems(member).map(\.text) }
-            case "join":
+            switch access.keyID(member) {
+            case .from: explore.from = access.scalar(member)?.text
+            case .view_name: explore.viewName = access.scalar(member)?.text
+            case .extends: explore.extends += access.listItems(member).map(\.text)
+            case .extension: explore.extensionRequired = access.scalar(member)?.text == "required"
+            case .fields: if access.list(member) != nil { explore.fields = access.listItems(member).map(\.text) }
+            case .join:
                 if let joinBlock = access.block(member), let joinName = joinBlock.name {
                     let (alias, aliasRange) = access.unquoted(joinName)
-                    let from = access.first("from", in: joinBlock.items).flatMap(access.scalar)?.text
-                    let fields = Array(access.fields(joinBlock.items)).last(where: { access.key($0) == "fields" }).flatMap { access.list($0) != nil ? access.listItems($0).map(\.text) : nil }
+                    let from = access.first(.from, in: joinBlock.items).flatMap(access.scalar)?.text
+                    let fields = access.fields(joinBlock.items).last(where: { access.keyID($0) == .fields }).flatMap { access.list($0) != nil ? access.listItems($0).map(\.text) : nil }
                     explore.joins.append(JoinDefinition(alias: alias, from: from, location: location(aliasRange), fields: fields))
                 }
             default: break

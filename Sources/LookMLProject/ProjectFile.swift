@@ -101,7 +101,7 @@ public struct ProjectFile: Sendable {
         } else if let yaml {
             let collector = DashboardReferenceCollector(file: self, root: yaml)
             contents.dashboards = collector.dashboards
-            contents.references = ReferenceTable(path: path, references: collector.references)  // always kept: few and small
+            contents.references = ReferenceTable(source: source, references: collector.references)  // always kept: few and small
         }
         self.contents = contents
     }

@@ -2,34 +2,29 @@ import LookMLSyntax
 
 /// Lists every reference site of one LookML file: definitions, names in field lists, `from:`/`extends:`, and the
 /// names inside SQL, HTML, Liquid and links.
+///
+/// Every site's name is the file's bytes at the site, so sites are recorded as byte ranges (no strings are made for
+/// them); keys are recognised from their bytes (`CollectorKey`).
 struct ReferenceCollector {
     private let access: SyntaxAccess
-    private let path: String
     private(set) var table: ReferenceTable
     /// The sites as `Reference` values.
     var references: [Reference] { table.references }
 
-    /// Keys whose list items (or pair keys) are field references: `view.field`, `field`, `view.*`, `set*`.
-    static let fieldListKeys: Set<String> = ["fields", "drill_fields", "required_fields", "dimensions", "measures",
-                                             "unless", "pivots", "sorts", "filters", "hidden_fields"]
-    /// Keys whose single value is a field reference.
-    static let fieldScalarKeys: Set<String> = ["field", "foreign_key", "suggest_dimension", "to_field"]
-
     init(file: ProjectFile, tree: SyntaxTree) {
         access = SyntaxAccess(tree: tree)
-        path = file.path
-        table = ReferenceTable(path: file.path)
+        table = ReferenceTable(source: file.source)
         defer { table.finish() }
         for field in access.fields(tree.document.items) {
-            let key = access.key(field)
+            let key = access.keyID(field)
             switch key {
-            case "view": collectView(field)
-            case "explore": collectExplore(field)
-            case "connection":
-                if let value = access.scalar(field) { add(.connection, value.text, value.range, .file) }
-            case "constant":
+            case .view: collectView(field)
+            case .explore: collectExplore(field)
+            case .connection:
+                if let range = access.scalarRange(field) { site(.connection, range, .file) }
+            case .constant:
                 if let block = access.block(field), let name = block.name {
-                    add(.constant, access.text(name), name.textRange, .file, definition: true)
+                    site(.constant, name.textRange, .file, definition: true)
                     collectMembers(block.items, scope: .file)
                 }
             default:
@@ -38,36 +33,39 @@ struct ReferenceCollector {
         }
     }
 
-    private mutating func add(_ kind: Reference.Kind, _ name: String, _ range: Range<Int>, _ scope: Reference.Scope,
-                              qualifier: String? = nil, definition: Bool = false) {
-        table.append(kind: kind, name: name, qualifier: qualifier, range: range, scope: scope, isDefinition: definition)
+    /// Records a site whose name is the bytes at `range` (and whose qualifier the bytes at `qualifier`).
+    private mutating func site(_ kind: Reference.Kind, _ range: Range<Int>, _ scope: Reference.Scope,
+                               qualifier: Range<Int>? = nil, definition: Bool = false) {
+        table.appendSite(kind: kind, range: range, qualifierRange: qualifier, scope: scope, isDefinition: definition)
     }
 
     /// The name of a named block without a refinement's `+`.
     private func blockName(_ block: BlockValue) -> (name: String, range: Range<Int>, isRefinement: Bool)? {
         guard let token = block.name else { return nil }
-        let (text, range) = access.unquoted(token)
-        if text.hasPrefix("+") { return (String(text.dropFirst()), range.lowerBound + 1..<range.upperBound, true) }
-        return (text, range, false)
+        var range = access.unquotedRange(token)
+        let isRefinement = !range.isEmpty && access.bytes[range.lowerBound] == UInt8(ascii: "+")
+        if isRefinement { range = range.lowerBound + 1..<range.upperBound }
+        return (access.tree.source.text(range), range, isRefinement)
     }
 
     private mutating func collectView(_ field: Field) {
         guard let block = access.block(field), let (name, range, isRefinement) = blockName(block) else { return }
-        add(.view, name, range, .view(name), definition: !isRefinement)
+        site(.view, range, .view(name), definition: !isRefinement)
         let scope = Reference.Scope.view(name)
         for member in access.fields(block.items) {
-            let key = access.key(member)
-            if let kind = FieldDefinition.Kind(rawValue: key), let fieldBlock = access.block(member), let fieldName = fieldBlock.name {
-                let (text, nameRange) = access.unquoted(fieldName)
-                add(.field, text, nameRange, scope, qualifier: name, definition: kind.rawValue == key)
+            let key = access.keyID(member)
+            if key.fieldKind != nil, let fieldBlock = access.block(member), let fieldName = fieldBlock.name {
+                site(.field, access.unquotedRange(fieldName), scope, qualifier: range, definition: true)
                 collectMembers(fieldBlock.items, scope: scope)
-            } else if key == "set", let setBlock = access.block(member), let setName = setBlock.name {
-                add(.set, access.text(setName), setName.textRange, scope, qualifier: name, definition: true)
+            } else if key == .set, let setBlock = access.block(member), let setName = setBlock.name {
+                site(.set, setName.textRange, scope, qualifier: range, definition: true)
                 collectMembers(setBlock.items, scope: scope)
-            } else if key == "extends" {
-                for item in access.listItems(member) { add(.view, item.text, item.range, scope) }
-            } else if key == "sql_table_name", let value = access.scalar(member) {
-                add(.table, value.text, value.range, scope)
+            } else if key == .extends {
+                if case .list(let list) = member.value {
+                    for item in list.items { site(.view, access.unquotedRange(item.value), scope) }
+                }
+            } else if key == .sql_table_name, let value = access.scalarRange(member) {
+                site(.table, value, scope)
                 collectValue(member, key: key, scope: scope)
             } else {
                 collectValue(member, key: key, scope: scope)
@@ -77,36 +75,40 @@ struct ReferenceCollector {
 
     private mutating func collectExplore(_ field: Field) {
         guard let block = access.block(field), let (name, range, isRefinement) = blockName(block) else { return }
-        add(.explore, name, range, .explore(name), definition: !isRefinement)
+        site(.explore, range, .explore(name), definition: !isRefinement)
         let scope = Reference.Scope.explore(name)
-        let hasBaseView = access.first("from", in: block.items) != nil || access.first("view_name", in: block.items) != nil
+        let hasBaseView = access.first(.from, in: block.items) != nil || access.first(.view_name, in: block.items) != nil
         // An explore without `from:`/`view_name:` reads the view of its own name, through an alias of that name.
         if !isRefinement {
-            if !hasBaseView { add(.view, name, range, scope) }
-            add(.alias, name, range, scope, definition: true)
+            if !hasBaseView { site(.view, range, scope) }
+            site(.alias, range, scope, definition: true)
         }
         for member in access.fields(block.items) {
-            let key = access.key(member)
+            let key = access.keyID(member)
             switch key {
-            case "from", "view_name":
-                if let value = access.scalar(member) { add(.view, value.text, value.range, scope) }
-            case "extends":
-                for item in access.listItems(member) { add(.explore, item.text, item.range, .file) }
-            case "join":
+            case .from, .view_name:
+                if let value = access.scalarRange(member) { site(.view, value, scope) }
+            case .extends:
+                if case .list(let list) = member.value {
+                    for item in list.items { site(.explore, access.unquotedRange(item.value), .file) }
+                }
+            case .join:
                 guard let joinBlock = access.block(member), let joinName = joinBlock.name else { continue }
-                let (alias, aliasRange) = access.unquoted(joinName)
-                add(.alias, alias, aliasRange, scope, definition: true)
-                if let from = access.first("from", in: joinBlock.items) ?? access.first("view_name", in: joinBlock.items),
-                   let value = access.scalar(from) {
-                    add(.view, value.text, value.range, scope)
+                let aliasRange = access.unquotedRange(joinName)
+                site(.alias, aliasRange, scope, definition: true)
+                if let from = access.first(.from, in: joinBlock.items) ?? access.first(.view_name, in: joinBlock.items),
+                   let value = access.scalarRange(from) {
+                    site(.view, value, scope)
                 } else {
-                    add(.view, alias, aliasRange, scope)
+                    site(.view, aliasRange, scope)
                 }
                 for joinMember in access.fields(joinBlock.items) {
-                    let joinKey = access.key(joinMember)
-                    if joinKey == "from" || joinKey == "view_name" { continue }
-                    if joinKey == "required_joins" {
-                        for item in access.listItems(joinMember) { add(.alias, item.text, item.range, scope) }
+                    let joinKey = access.keyID(joinMember)
+                    if joinKey == .from || joinKey == .view_name { continue }
+                    if joinKey == .required_joins {
+                        if case .list(let list) = joinMember.value {
+                            for item in list.items { site(.alias, access.unquotedRange(item.value), scope) }
+                        }
                     } else {
                         collectValue(joinMember, key: joinKey, scope: scope)
                     }
@@ -118,46 +120,37 @@ struct ReferenceCollector {
     }
 
     private mutating func collectMembers(_ items: [Item], scope: Reference.Scope) {
-        for member in access.fields(items) { collectValue(member, key: access.key(member), scope: scope) }
+        for member in access.fields(items) { collectValue(member, key: access.keyID(member), scope: scope) }
     }
 
     /// References in a field's value, by key; blocks are walked.
-    private mutating func collectValue(_ field: Field, key: String, scope: Reference.Scope) {
+    private mutating func collectValue(_ field: Field, key: CollectorKey, scope: Reference.Scope) {
         switch field.value {
         case .expression(let body, _):
             collectSubstitutions(body.textRange, scope: scope)
-        case .string(let token):
-            // Only names need their text: descriptions, labels and URLs are scanned as bytes.
-            if Self.fieldScalarKeys.contains(key) {
-                let (text, range) = access.unquoted(token)
-                collectFieldItem(text, range, scope: scope)
-            } else if key == "suggest_explore" {
-                let (text, range) = access.unquoted(token)
-                add(.explore, text, range, .file)
-            } else {
+        case .string(let token), .literal(let token):
+            // Only names are sites: descriptions, labels and URLs are scanned for substitutions (strings only).
+            if key.namesField {
+                collectFieldItem(access.unquotedRange(token), scope: scope)
+            } else if key == .suggest_explore {
+                site(.explore, access.unquotedRange(token), .file)
+            } else if token.kind == .string {
                 collectSubstitutions(access.unquotedRange(token), scope: scope)
             }
-        case .literal(let token):
-            if Self.fieldScalarKeys.contains(key) {
-                collectFieldItem(access.text(token), token.textRange, scope: scope)
-            } else if key == "suggest_explore" {
-                add(.explore, access.text(token), token.textRange, .file)
-            }
         case .list(let list):
-            if Self.fieldListKeys.contains(key) {
+            if key.listsFields {
                 for item in list.items {
-                    let (text, range) = access.unquoted(item.value)
-                    collectFieldItem(text, range, scope: scope)
+                    collectFieldItem(access.unquotedRange(item.value), scope: scope)
                     if let pair = item.pair { collectSubstitutions(access.unquotedRange(pair.value), scope: scope) }
                 }
-            } else if key == "required_joins" {
-                for item in list.items { let (text, range) = access.unquoted(item.value); add(.alias, text, range, scope) }
+            } else if key == .required_joins {
+                for item in list.items { site(.alias, access.unquotedRange(item.value), scope) }
             } else {
                 for item in list.items where item.value.kind == .string { collectSubstitutions(access.unquotedRange(item.value), scope: scope) }
             }
         case .block(let block):
-            if key == "explore_source", let (source, range, _) = blockName(block) {
-                add(.explore, source, range, .file)
+            if key == .explore_source, let (source, range, _) = blockName(block) {
+                site(.explore, range, .file)
                 collectMembers(block.items, scope: .explore(source))
             } else {
                 collectMembers(block.items, scope: scope)
@@ -168,26 +161,23 @@ struct ReferenceCollector {
     }
 
     /// One field-list item: `-view.field`, `view.*`, `view.set*`, `set*`, `field`, `ALL_FIELDS*`.
-    private mutating func collectFieldItem(_ text: String, _ range: Range<Int>, scope: Reference.Scope) {
-        var start = range.lowerBound
-        var body = Substring(text)
-        if body.hasPrefix("-") { body = body.dropFirst(); start += 1 }
-        if body == "ALL_FIELDS*" || body.isEmpty { return }
-        let isSet = body.hasSuffix("*")
-        if isSet { body = body.dropLast() }
+    private mutating func collectFieldItem(_ range: Range<Int>, scope: Reference.Scope) {
+        let bytes = access.bytes
+        var start = range.lowerBound, end = range.upperBound
+        if start < end, bytes[start] == UInt8(ascii: "-") { start += 1 }
+        if start == end || bytes[start..<end].elementsEqual("ALL_FIELDS*".utf8) { return }
+        let isSet = bytes[end - 1] == UInt8(ascii: "*")
+        if isSet { end -= 1 }
         // `name` or `qualifier.name`; more than one dot names nothing.
-        guard let dot = body.utf8.firstIndex(of: UInt8(ascii: ".")) else {
-            add(isSet ? .set : .field, String(body), start..<start + body.utf8.count, scope)
+        guard let dot = bytes[start..<end].firstIndex(of: UInt8(ascii: ".")) else {
+            site(isSet ? .set : .field, start..<end, scope)
             return
         }
-        let qualifierPart = body[..<dot], namePart = body[body.index(after: dot)...]
-        if namePart.utf8.contains(UInt8(ascii: ".")) { return }
-        let qualifier = String(qualifierPart)
-        let qualifierRange = start..<start + qualifierPart.utf8.count
-        add(.alias, qualifier, qualifierRange, scope)
-        let nameStart = qualifierRange.upperBound + 1
-        if namePart.isEmpty { return }  // `view.*`
-        add(isSet ? .set : .field, String(namePart), nameStart..<nameStart + namePart.utf8.count, scope, qualifier: qualifier)
+        if bytes[dot + 1..<end].contains(UInt8(ascii: ".")) { return }
+        let qualifier = start..<dot
+        site(.alias, qualifier, scope)
+        if dot + 1 == end { return }  // `view.*`
+        site(isSet ? .set : .field, dot + 1..<end, scope, qualifier: qualifier)
     }
 
     private mutating func collectSubstitutions(_ range: Range<Int>, scope: Reference.Scope) {
@@ -197,21 +187,24 @@ struct ReferenceCollector {
         func shifted(_ local: Range<Int>) -> Range<Int> { base + local.lowerBound..<base + local.upperBound }
         for found in SubstitutionScanner.scan(bytes) {
             switch found {
-            case .localField(let name, let local):
-                add(.field, name, shifted(local), scope)
-            case .qualifiedField(let qualifier, let qualifierRange, let name, let local):
-                add(.alias, qualifier, shifted(qualifierRange), scope)
-                add(.field, name, shifted(local), scope, qualifier: qualifier)
-            case .tableOf(let view, let local):
-                add(.view, view, shifted(local), scope)
-            case .constant(let name, let local):
-                add(.constant, name, shifted(local), scope)
-            case .exploreLink(let model, let modelRange, let explore, let exploreRange):
-                add(.model, model, shifted(modelRange), .file)
-                add(.explore, explore, shifted(exploreRange), .dashboard(model: model, explore: explore))
-            case .linkField(let model, let explore, let qualifier, let qualifierRange, let name, let local):
-                add(.alias, qualifier, shifted(qualifierRange), .dashboard(model: model, explore: explore))
-                add(.field, name, shifted(local), .dashboard(model: model, explore: explore), qualifier: qualifier)
+            case .localField(let local):
+                site(.field, shifted(local), scope)
+            case .qualifiedField(let qualifierRange, let local):
+                site(.alias, shifted(qualifierRange), scope)
+                site(.field, shifted(local), scope, qualifier: shifted(qualifierRange))
+            case .tableOf(let local):
+                site(.view, shifted(local), scope)
+            case .constant(let local):
+                site(.constant, shifted(local), scope)
+            case .exploreLink(let modelRange, let exploreRange):
+                let model = access.tree.source.text(shifted(modelRange)), explore = access.tree.source.text(shifted(exploreRange))
+                site(.model, shifted(modelRange), .file)
+                site(.explore, shifted(exploreRange), .dashboard(model: model, explore: explore))
+            case .linkField(let modelRange, let exploreRange, let qualifierRange, let local):
+                let scope = Reference.Scope.dashboard(model: access.tree.source.text(shifted(modelRange)),
+                                                      explore: access.tree.source.text(shifted(exploreRange)))
+                site(.alias, shifted(qualifierRange), scope)
+                site(.field, shifted(local), scope, qualifier: shifted(qualifierRange))
             }
         }
     }

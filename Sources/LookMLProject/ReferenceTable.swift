@@ -1,14 +1,20 @@
-/// The reference sites of one file, stored compactly: 24 bytes a site, with each distinct name and scope kept once.
+import LookMLSyntax
+
+/// The reference sites of one file, stored compactly: 28 bytes a site and no strings for names the file spells out.
 ///
 /// A large project has millions of reference sites; as `Reference` values (strings, a path and a scope each) they
-/// would take several times the project's bytes. The table hands out `Reference` values when read.
+/// would take several times the project's bytes. A LookML site's name is the file's bytes at the site (and its
+/// qualifier the bytes at the qualifier's range), so the table keeps ranges and makes the strings when read; other
+/// names (a dashboard's YAML escapes) are kept once per file. `references` hands out `Reference` values.
 public struct ReferenceTable: Sendable {
     private struct Entry: Sendable {
         var start: UInt32
         var length: UInt32
+        /// Index into `names`, or `UInt32.max` when the name is the bytes at `start..<start + length`.
         var name: UInt32
-        /// Index + 1 into `names`; 0 for none.
-        var qualifier: UInt32
+        /// The qualifier's range in the file, or its index into `names` (see `flags`).
+        var qualifierStart: UInt32
+        var qualifierLength: UInt32
         var scope: UInt32
         var kind: UInt8
         var flags: UInt8
@@ -18,20 +24,29 @@ public struct ReferenceTable: Sendable {
     private static let kindIndex = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, UInt8($0)) })
     private static let definitionFlag: UInt8 = 1
     private static let certainFlag: UInt8 = 2
+    private static let qualifierFlag: UInt8 = 4
+    /// The qualifier is `names[qualifierStart]`, not the bytes at a range.
+    private static let qualifierNamedFlag: UInt8 = 8
+    private static let inBytes = UInt32.max
 
     /// The file the sites are in.
     public let path: String
+    private let source: SourceFile
     private var entries: [Entry] = []
     private var names: [String] = []
     private var scopes: [Reference.Scope] = []
     private var nameIndex: [String: UInt32] = [:]
     private var scopeIndex: [Reference.Scope: UInt32] = [:]
 
-    public init(path: String) { self.path = path }
+    /// An empty table for the sites of `source`.
+    public init(source: SourceFile) {
+        self.path = source.path
+        self.source = source
+    }
 
-    /// A table of the given sites (all in `path`).
-    public init(path: String, references: [Reference]) {
-        self.init(path: path)
+    /// A table of the given sites (all in `source`).
+    public init(source: SourceFile, references: [Reference]) {
+        self.init(source: source)
         for reference in references { append(reference) }
         finish()
     }
@@ -39,20 +54,32 @@ public struct ReferenceTable: Sendable {
     /// How many sites the table holds.
     public var count: Int { entries.count }
 
-    /// Adds one site (in this table's file).
-    public mutating func append(kind: Reference.Kind, name: String, qualifier: String?, range: Range<Int>,
-                                scope: Reference.Scope, isDefinition: Bool, isCertain: Bool = true) {
-        let kindIndex = Self.kindIndex[kind]!
+    /// Adds a site whose name is the file's bytes at `range`, and whose qualifier, if any, the bytes at
+    /// `qualifierRange`.
+    public mutating func appendSite(kind: Reference.Kind, range: Range<Int>, qualifierRange: Range<Int>? = nil,
+                                    scope: Reference.Scope, isDefinition: Bool = false) {
+        var flags = Self.certainFlag | (isDefinition ? Self.definitionFlag : 0)
+        if qualifierRange != nil { flags |= Self.qualifierFlag }
         entries.append(Entry(start: UInt32(truncatingIfNeeded: range.lowerBound), length: UInt32(truncatingIfNeeded: range.count),
-                             name: intern(name), qualifier: qualifier.map { intern($0) + 1 } ?? 0, scope: intern(scope),
-                             kind: kindIndex,
-                             flags: (isDefinition ? Self.definitionFlag : 0) | (isCertain ? Self.certainFlag : 0)))
+                             name: Self.inBytes, qualifierStart: UInt32(truncatingIfNeeded: qualifierRange?.lowerBound ?? 0),
+                             qualifierLength: UInt32(truncatingIfNeeded: qualifierRange?.count ?? 0), scope: intern(scope),
+                             kind: Self.kindIndex[kind]!, flags: flags))
     }
 
-    /// Adds one site.
+    /// Adds one site (in this table's file); its name is kept as a string only when the bytes at its range differ.
     public mutating func append(_ reference: Reference) {
-        append(kind: reference.kind, name: reference.name, qualifier: reference.qualifier, range: reference.location.range,
-               scope: reference.scope, isDefinition: reference.isDefinition, isCertain: reference.isCertain)
+        let range = reference.location.range
+        let spelled = range.lowerBound >= 0 && range.upperBound <= source.bytes.count
+            && reference.name.utf8.elementsEqual(source.bytes[range])
+        var flags = (reference.isDefinition ? Self.definitionFlag : 0) | (reference.isCertain ? Self.certainFlag : 0)
+        var qualifierIndex: UInt32 = 0
+        if let qualifier = reference.qualifier {
+            flags |= Self.qualifierFlag | Self.qualifierNamedFlag
+            qualifierIndex = intern(qualifier)
+        }
+        entries.append(Entry(start: UInt32(truncatingIfNeeded: range.lowerBound), length: UInt32(truncatingIfNeeded: range.count),
+                             name: spelled ? Self.inBytes : intern(reference.name), qualifierStart: qualifierIndex,
+                             qualifierLength: 0, scope: intern(reference.scope), kind: Self.kindIndex[reference.kind]!, flags: flags))
     }
 
     /// Drops the lookup tables used while appending (call once the table is complete).
@@ -61,17 +88,23 @@ public struct ReferenceTable: Sendable {
         scopeIndex = [:]
         // Exact capacity: a growing array keeps up to half its storage unused.
         entries = entries.withUnsafeBufferPointer { Array($0) }
-        names = names.withUnsafeBufferPointer { Array($0) }
     }
 
     /// The sites in the order they were added.
     public var references: [Reference] {
-        let path = self.path
+        let path = self.path, source = self.source
         return entries.map { entry in
-            var reference = Reference(kind: Self.kinds[Int(entry.kind)], name: names[Int(entry.name)],
-                                      qualifier: entry.qualifier == 0 ? nil : names[Int(entry.qualifier) - 1],
-                                      location: SourceRange(file: path, range: Int(entry.start)..<Int(entry.start) + Int(entry.length)),
-                                      scope: scopes[Int(entry.scope)], isDefinition: entry.flags & Self.definitionFlag != 0)
+            let range = Int(entry.start)..<Int(entry.start) + Int(entry.length)
+            let name = entry.name == Self.inBytes ? source.text(range) : names[Int(entry.name)]
+            var qualifier: String?
+            if entry.flags & Self.qualifierFlag != 0 {
+                qualifier = entry.flags & Self.qualifierNamedFlag != 0
+                    ? names[Int(entry.qualifierStart)]
+                    : source.text(Int(entry.qualifierStart)..<Int(entry.qualifierStart) + Int(entry.qualifierLength))
+            }
+            var reference = Reference(kind: Self.kinds[Int(entry.kind)], name: name, qualifier: qualifier,
+                                      location: SourceRange(file: path, range: range), scope: scopes[Int(entry.scope)],
+                                      isDefinition: entry.flags & Self.definitionFlag != 0)
             reference.isCertain = entry.flags & Self.certainFlag != 0
             return reference
         }

@@ -2,22 +2,21 @@
 /// `@{CONSTANT}`, and Liquid references such as `{{ view.field._value }}`, `{% condition view.filter %}` or
 /// `_filters['view.field']`; and Looker explore links `/explore/model/explore`.
 enum SubstitutionScanner {
-    /// A name found in text, with byte offsets relative to the start of the text.
+    /// A name found in text, by the byte offsets of its parts relative to the start of the text (the names are
+    /// the text's bytes there; callers make strings only when they need them).
     enum Found: Equatable {
         /// `${field}`: a field of the current view.
-        case localField(name: String, range: Range<Int>)
-        /// `view.field` in `${}` or Liquid; `qualifier` is a view or explore alias.
-        case qualifiedField(qualifier: String, qualifierRange: Range<Int>, name: String, range: Range<Int>)
-        /// `${view.SQL_TABLE_NAME}`.
-        case tableOf(view: String, range: Range<Int>)
-        case constant(name: String, range: Range<Int>)
+        case localField(range: Range<Int>)
+        /// `view.field` in `${}` or Liquid; the qualifier is a view or explore alias.
+        case qualifiedField(qualifierRange: Range<Int>, range: Range<Int>)
+        /// `${view.SQL_TABLE_NAME}`: the view.
+        case tableOf(range: Range<Int>)
+        case constant(range: Range<Int>)
         /// `/explore/model/explore` in a link.
-        case exploreLink(model: String, modelRange: Range<Int>, explore: String, exploreRange: Range<Int>)
+        case exploreLink(modelRange: Range<Int>, exploreRange: Range<Int>)
         /// `view.field` in the query of an explore link (`?fields=view.field&f[view.field]=…`).
-        case linkField(model: String, explore: String, qualifier: String, qualifierRange: Range<Int>, name: String, range: Range<Int>)
+        case linkField(modelRange: Range<Int>, exploreRange: Range<Int>, qualifierRange: Range<Int>, range: Range<Int>)
     }
-
-    static let specialSubstitutions: Set<String> = ["TABLE", "EXTENDED"]
 
     /// Bytes that end a URL inside text.
     enum Lexer {
@@ -35,7 +34,7 @@ enum SubstitutionScanner {
         let base = bytes.startIndex
         var index = bytes.startIndex
         let end = bytes.endIndex
-        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func local(_ range: Range<Int>) -> Range<Int> { range.lowerBound - base..<range.upperBound - base }
         while index < end {
             let byte = bytes[index]
             if (byte == UInt8(ascii: "$") || byte == UInt8(ascii: "@")), index + 1 < end, bytes[index + 1] == UInt8(ascii: "{") {
@@ -43,21 +42,19 @@ enum SubstitutionScanner {
                 guard let close = bytes[innerStart...].firstIndex(of: UInt8(ascii: "}")) else { break }
                 let inner = trimmed(bytes, innerStart..<close)
                 if byte == UInt8(ascii: "@") {
-                    if !inner.isEmpty { found.append(.constant(name: string(inner), range: inner.lowerBound - base..<inner.upperBound - base)) }
+                    if !inner.isEmpty { found.append(.constant(range: local(inner))) }
                 } else if let dot = bytes[inner].firstIndex(of: UInt8(ascii: ".")) {
                     let qualifier = inner.lowerBound..<dot
                     let name = dot + 1..<inner.upperBound
                     if isName(bytes, qualifier), isName(bytes, name) {
-                        let fieldName = string(name)
-                        if fieldName == "SQL_TABLE_NAME" {
-                            found.append(.tableOf(view: string(qualifier), range: qualifier.lowerBound - base..<qualifier.upperBound - base))
+                        if bytes[name].elementsEqual("SQL_TABLE_NAME".utf8) {
+                            found.append(.tableOf(range: local(qualifier)))
                         } else {
-                            found.append(.qualifiedField(qualifier: string(qualifier), qualifierRange: qualifier.lowerBound - base..<qualifier.upperBound - base,
-                                                         name: fieldName, range: name.lowerBound - base..<name.upperBound - base))
+                            found.append(.qualifiedField(qualifierRange: local(qualifier), range: local(name)))
                         }
                     }
-                } else if isName(bytes, inner), !specialSubstitutions.contains(string(inner)) {
-                    found.append(.localField(name: string(inner), range: inner.lowerBound - base..<inner.upperBound - base))
+                } else if isName(bytes, inner), !bytes[inner].elementsEqual("TABLE".utf8), !bytes[inner].elementsEqual("EXTENDED".utf8) {
+                    found.append(.localField(range: local(inner)))
                 }
                 index = close + 1
             } else if byte == UInt8(ascii: "{"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "{") || bytes[index + 1] == UInt8(ascii: "%") {
@@ -75,9 +72,8 @@ enum SubstitutionScanner {
                     var exploreEnd = exploreStart
                     while exploreEnd < end, isNameByte(bytes[exploreEnd]) { exploreEnd += 1 }
                     if exploreEnd > exploreStart {
-                        let model = string(modelStart..<modelEnd), explore = string(exploreStart..<exploreEnd)
-                        found.append(.exploreLink(model: model, modelRange: modelStart - base..<modelEnd - base,
-                                                  explore: explore, exploreRange: exploreStart - base..<exploreEnd - base))
+                        let modelRange = local(modelStart..<modelEnd), exploreRange = local(exploreStart..<exploreEnd)
+                        found.append(.exploreLink(modelRange: modelRange, exploreRange: exploreRange))
                         // The query: every `view.field` up to the end of the URL.
                         var cursor = exploreEnd
                         if cursor < end, bytes[cursor] == UInt8(ascii: "?") {
@@ -89,8 +85,8 @@ enum SubstitutionScanner {
                                 let nameStart = cursor + 1
                                 var nameEnd = nameStart
                                 while nameEnd < end, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
-                                found.append(.linkField(model: model, explore: explore, qualifier: string(start..<cursor), qualifierRange: start - base..<cursor - base,
-                                                        name: string(nameStart..<nameEnd), range: nameStart - base..<nameEnd - base))
+                                found.append(.linkField(modelRange: modelRange, exploreRange: exploreRange, qualifierRange: local(start..<cursor),
+                                                        range: local(nameStart..<nameEnd)))
                                 cursor = nameEnd
                             }
                         }
@@ -115,14 +111,14 @@ enum SubstitutionScanner {
             guard isNameByte(bytes[index]) else { index += 1; continue }
             let start = index
             while index < range.upperBound, isNameByte(bytes[index]) || bytes[index] == UInt8(ascii: ".") { index += 1 }
-            let parts = bytes[start..<index].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-            guard parts.count >= 2, let first = parts.first, let second = parts.dropFirst().first,
-                  !first.isEmpty, !second.isEmpty, first.first != UInt8(ascii: "_"), second.first != UInt8(ascii: "_"),
-                  !(first.first! >= 0x30 && first.first! <= 0x39) else { continue }
-            let qualifier = first.startIndex..<first.endIndex
-            let name = second.startIndex..<second.endIndex
-            found.append(.qualifiedField(qualifier: String(decoding: first, as: UTF8.self), qualifierRange: qualifier.lowerBound - base..<qualifier.upperBound - base,
-                                         name: String(decoding: second, as: UTF8.self), range: name.lowerBound - base..<name.upperBound - base))
+            // `first.second` (more parts are Liquid properties such as `._value`).
+            guard let dot = bytes[start..<index].firstIndex(of: UInt8(ascii: ".")) else { continue }
+            let secondEnd = bytes[dot + 1..<index].firstIndex(of: UInt8(ascii: ".")) ?? index
+            let qualifier = start..<dot, name = dot + 1..<secondEnd
+            guard !qualifier.isEmpty, !name.isEmpty, bytes[qualifier.lowerBound] != UInt8(ascii: "_"), bytes[name.lowerBound] != UInt8(ascii: "_"),
+                  !(bytes[qualifier.lowerBound] >= 0x30 && bytes[qualifier.lowerBound] <= 0x39) else { continue }
+            found.append(.qualifiedField(qualifierRange: qualifier.lowerBound - base..<qualifier.upperBound - base,
+                                         range: name.lowerBound - base..<name.upperBound - base))
         }
         return found
     }
