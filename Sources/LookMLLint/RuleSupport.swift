@@ -43,7 +43,7 @@ extension LintContext {
 
     static func collectBrazeFields(of use: ExploreUse, syntax: ProjectSyntax) -> [BrazeField] {
         var result: [BrazeField] = []
-        for (alias, definition) in use.scope.visibleFields(ofExplore: use.name) ?? [] {
+        for (alias, definition) in use.scope.visibleFields(ofExplore: use.name, including: \.hasBrazeTag) ?? [] {
             guard let field = syntax.field(definition) else { continue }
             for tag in field.tags where tag.brazeTag != nil {
                 result.append(BrazeField(alias: alias, field: field, tag: tag))

@@ -74,13 +74,15 @@ struct DefinitionCollector {
         guard let block = access.block(field), let nameToken = block.name else { return nil }
         let (name, range) = access.unquoted(nameToken)
         var type: String?, sqlRange: Range<Int>?, hidden = false
-        var tags: [String] = [], timeframes: [String]?, intervals: [String]?
+        var tags: [String] = [], timeframes: [String]?, intervals: [String]?, hasBrazeTag = false
         for member in access.fields(block.items) {
             switch access.keyID(member) {
             case .type: type = access.scalar(member)?.text
             case .sql: sqlRange = access.scalarRange(member)
             case .hidden: hidden = access.scalar(member)?.text == "yes"
-            case .tags: tags = access.listItems(member).map(\.text)
+            case .tags:
+                tags = access.listItems(member).map(\.text)
+                hasBrazeTag = hasBrazeTag || tags.contains { BrazeTag($0) != nil }
             case .timeframes: timeframes = access.listItems(member).map(\.text)
             case .intervals: intervals = access.listItems(member).map(\.text)
             default: break
@@ -94,8 +96,10 @@ struct DefinitionCollector {
                 expanded = (timeframes ?? Self.defaultTimeframes).map { "\(name)_\($0)" }
             }
         }
-        return FieldDefinition(name: name, kind: kind, type: type, location: location(range), expandedNames: expanded,
-                               tags: tags, hidden: hidden, sqlRange: sqlRange, source: file.source)
+        var definition = FieldDefinition(name: name, kind: kind, type: type, location: location(range), expandedNames: expanded,
+                                         tags: tags, hidden: hidden, sqlRange: sqlRange, source: file.source)
+        definition.hasBrazeTag = hasBrazeTag
+        return definition
     }
 
     private func explore(_ field: Field) -> ExploreDefinition? {

@@ -36,6 +36,8 @@ public struct FieldDefinition: Sendable {
         if let groupNames { names.formUnion(groupNames) } else { names.insert(name) }
     }
     public var tags: [String]
+    /// True when any of the field's `tags:` lists (not only the last, which `tags` holds) has a Braze tag.
+    public var hasBrazeTag = false
     public var hidden: Bool
     /// The field's `sql:` body, when it has one (read from the file's bytes, not kept as a copy).
     public var sql: String? { sqlRange.map { source.text($0) } }

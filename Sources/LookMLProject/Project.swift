@@ -240,11 +240,13 @@ public struct ModelScope: Sendable {
 
     /// The fields an explore shows, alias by alias (sorted), each with the alias it is shown under; nil for an
     /// unknown explore.
-    public func visibleFields(ofExplore name: String) -> [(alias: String, field: FieldDefinition)]? {
+    /// `including` picks fields before visibility is worked out (cheaper than filtering the result).
+    public func visibleFields(ofExplore name: String, including: (FieldDefinition) -> Bool = { _ in true })
+        -> [(alias: String, field: FieldDefinition)]? {
         guard let aliases = aliases(ofExplore: name), let selection = fieldSelection(ofExplore: name) else { return nil }
         var result: [(String, FieldDefinition)] = []
         for alias in aliases.keys.sorted() {
-            for field in fieldDefinitions(ofView: aliases[alias]!) where selection.shows(alias: alias, field: field) {
+            for field in fieldDefinitions(ofView: aliases[alias]!) where including(field) && selection.shows(alias: alias, field: field) {
                 result.append((alias, field))
             }
         }
