@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a libFuzzer target for a given time: scripts/fuzz.sh parser|yaml|sql [SECONDS] [extra libFuzzer flags...]
+# Runs a libFuzzer target for a given time: scripts/fuzz.sh parser|yaml|sql|project [SECONDS] [extra libFuzzer flags...]
 # Builds with -sanitize=fuzzer,address into .build/fuzz/, seeds the corpus with the repository's fixtures, and
 # keeps the corpus and any crash in .build/fuzz/<target>/. A crash is a bug: add it as a regression test.
 set -euo pipefail
@@ -17,20 +17,24 @@ parser)
 yaml)
     sources=(Sources/YAMLSupport/*.swift Fuzz/YAMLFuzzer.swift)
     seeds=$(find Tests blocks -name '*.lookml' -o -name '*.yaml' -o -name '*.yml') ;;
+project)
+    sources=(Sources/LookMLSyntax/*.swift Sources/YAMLSupport/*.swift Sources/NameSuggestions/*.swift Sources/LookMLProject/*.swift
+             Fuzz/ProjectFuzzer.swift)
+    seeds=$(find Tests -name '*.lkml' -o -name '*.lookml') ;;
 sql)
     sources=(Sources/SQLDialect/*.swift Sources/SQLDialect/Dialects/*.swift Sources/NameSuggestions/*.swift Fuzz/SQLFuzzer.swift)
     seeds=$(find Tests/SQLDialectTests -name '*.sql') ;;
 *)
-    echo "usage: scripts/fuzz.sh parser|yaml|sql [SECONDS] [libFuzzer flags]" >&2; exit 2 ;;
+    echo "usage: scripts/fuzz.sh parser|yaml|sql|project [SECONDS] [libFuzzer flags]" >&2; exit 2 ;;
 esac
 
 # One module: copy the sources without the imports of the project's own modules.
 rm -f "$work"/src/*.swift
 for file in "${sources[@]}"; do
-    sed -E '/^(@_exported )?import (LookMLSyntax|LookMLFormat|YAMLSupport|NameSuggestions|SQLDialect)$/d' "$file" > "$work/src/$(basename "$(dirname "$file")")_$(basename "$file")"
+    sed -E '/^(@_exported )?import (LookMLSyntax|LookMLFormat|YAMLSupport|NameSuggestions|SQLDialect|LookMLProject)$/d' "$file" > "$work/src/$(basename "$(dirname "$file")")_$(basename "$file")"
 done
 flags=(-O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz)
-if [[ $target == yaml ]]; then
+if [[ $target == yaml || $target == project ]]; then
     flags+=(-I Sources/CYAML -Xcc -fmodule-map-file=Sources/CYAML/module.modulemap -lyaml)
 fi
 echo "building $work/fuzzer" >&2

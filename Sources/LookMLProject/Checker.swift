@@ -179,8 +179,11 @@ public struct Checker: Sendable {
             if scope.views[target] == nil {
                 if let qualifier = reference.qualifier, !isWholeProject || scope.views.isEmpty == false {
                     let suggestion = nearestName(to: qualifier, in: scope.views.keys)
+                    // The qualifier's own range (its text may be longer than its bytes when they are not UTF-8).
+                    let start = reference.location.range.lowerBound
+                    let range = reference.qualifierRange ?? max(0, start - qualifier.utf8.count - 1)..<max(0, start - 1)
                     report(CheckMessages.unknownView, "unknown view '\(qualifier)' in '\(qualifier).\(reference.name)'\(didYouMean(suggestion))",
-                           SourceRange(file: reference.location.file, range: reference.location.range.lowerBound - qualifier.utf8.count - 1..<reference.location.range.lowerBound - 1), suggestion)
+                           SourceRange(file: reference.location.file, range: range), suggestion)
                 }
                 return
             }

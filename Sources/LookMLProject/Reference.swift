@@ -23,6 +23,8 @@ public struct Reference: Sendable {
     public var name: String
     /// For fields and sets: the alias or view written before the dot, if any.
     public var qualifier: String?
+    /// Where the qualifier is written, when it is written in this file (a name's `view.` prefix).
+    public var qualifierRange: Range<Int>?
     public var location: SourceRange
     public var scope: Scope
     /// True for the place that defines the name (`view: users`), false for uses.

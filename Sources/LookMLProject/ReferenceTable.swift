@@ -96,16 +96,20 @@ public struct ReferenceTable: Sendable {
         return entries.map { entry in
             let range = Int(entry.start)..<Int(entry.start) + Int(entry.length)
             let name = entry.name == Self.inBytes ? source.text(range) : names[Int(entry.name)]
-            var qualifier: String?
+            var qualifier: String?, qualifierRange: Range<Int>?
             if entry.flags & Self.qualifierFlag != 0 {
-                qualifier = entry.flags & Self.qualifierNamedFlag != 0
-                    ? names[Int(entry.qualifierStart)]
-                    : source.text(Int(entry.qualifierStart)..<Int(entry.qualifierStart) + Int(entry.qualifierLength))
+                if entry.flags & Self.qualifierNamedFlag != 0 {
+                    qualifier = names[Int(entry.qualifierStart)]
+                } else {
+                    qualifierRange = Int(entry.qualifierStart)..<Int(entry.qualifierStart) + Int(entry.qualifierLength)
+                    qualifier = source.text(qualifierRange!)
+                }
             }
             var reference = Reference(kind: Self.kinds[Int(entry.kind)], name: name, qualifier: qualifier,
                                       location: SourceRange(file: path, range: range), scope: scopes[Int(entry.scope)],
                                       isDefinition: entry.flags & Self.definitionFlag != 0)
             reference.isCertain = entry.flags & Self.certainFlag != 0
+            reference.qualifierRange = qualifierRange
             return reference
         }
     }

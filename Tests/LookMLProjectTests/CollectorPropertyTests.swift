@@ -8,6 +8,19 @@ import Testing
 /// loaded without their sites find as many again, and `check` reports positions inside the files.
 @Suite("Collectors on mutated documents")
 struct CollectorPropertyTests {
+    @Test("an unknown qualifier that is not UTF-8 is reported at its own bytes (found by the project fuzzer)")
+    func unknownQualifierNotUTF8() {
+        // `drill_fields: [us<0xB9 x 40>ers.id]`: the qualifier's text (with U+FFFD for each bad byte) is longer
+        // than its bytes, so a range worked out from the text started before the file.
+        let head = Array("view: opens {\n  dimension: id {\n    drill_fields: [us".utf8)
+        let bytes = head + [UInt8](repeating: 0xB9, count: 40) + Array("ers.id]\n  }\n}\n".utf8)
+        let view = ProjectFile(path: "views/v.view.lkml", bytes: bytes)
+        let qualifierStart = head.count - 2, qualifierEnd = head.count + 40 + 3
+        let findings = Checker(project: Project(files: [view])).check().filter { $0.id == CheckMessages.unknownView.0 }
+        #expect(findings.count == 1)
+        #expect(findings.first?.range == qualifierStart..<qualifierEnd)
+    }
+
     @Test("mutated views: sites in bounds and named without list syntax, check never crashes", arguments: [21, 22, 23] as [UInt64])
     func mutatedViews(seed: UInt64) {
         var generator = RandomLookML(seed: seed)
