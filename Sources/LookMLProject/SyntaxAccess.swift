@@ -12,7 +12,6 @@ struct SyntaxAccess {
         items.lazy.compactMap { if case .field(let field) = $0 { return field } else { return nil } }
     }
 
-    func key(_ field: Field) -> String { text(field.key) }
 
     /// The block of a field, if its value is one.
     func block(_ field: Field) -> BlockValue? {
@@ -67,8 +66,4 @@ struct SyntaxAccess {
         return nil
     }
 
-    /// The first field with `key` among `items`.
-    func first(_ key: String, in items: [Item]) -> Field? {
-        fields(items).first { self.key($0) == key }
-    }
 }

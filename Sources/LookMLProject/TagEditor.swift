@@ -61,7 +61,7 @@ public struct TagEditor: Sendable {
     public func remove(_ tag: String, from name: String) throws(Failure) -> Renamer.Plan {
         let target = try locate(name)
         let access = SyntaxAccess(tree: target.tree)
-        guard let tagsField = access.first("tags", in: target.block.items), let list = access.list(tagsField) else { return Renamer.Plan() }
+        guard let tagsField = access.first(.tags, in: target.block.items), let list = access.list(tagsField) else { return Renamer.Plan() }
         let items = list.items
         guard let index = items.firstIndex(where: { access.unquoted($0.value).text == tag }) else { return Renamer.Plan() }
         var plan = Renamer.Plan()
@@ -144,7 +144,7 @@ public struct TagEditor: Sendable {
     private func insertion(of tag: String, into target: Target) -> Renamer.Edit {
         let access = SyntaxAccess(tree: target.tree)
         let quoted = "\"\(tag)\""
-        if let tagsField = access.first("tags", in: target.block.items), let list = access.list(tagsField) {
+        if let tagsField = access.first(.tags, in: target.block.items), let list = access.list(tagsField) {
             if let last = list.items.last {
                 let end = Int((last.pair?.value ?? last.value).textEnd)
                 return Renamer.Edit(range: end..<end, replacement: ", " + quoted)
