@@ -39,16 +39,8 @@ struct DefinitionCollector {
 
     private func location(_ range: Range<Int>) -> SourceRange { SourceRange(file: file.path, range: range) }
 
-    /// The name of a named block, without a refinement's `+`, and its range.
-    private func name(of block: BlockValue) -> (name: String, isRefinement: Bool, range: Range<Int>)? {
-        guard let token = block.name else { return nil }
-        let (text, range) = access.unquoted(token)
-        if text.hasPrefix("+") { return (String(text.dropFirst()), true, range.lowerBound + 1..<range.upperBound) }
-        return (text, false, range)
-    }
-
     private func view(_ field: Field) -> ViewDefinition? {
-        guard let block = access.block(field), let (name, isRefinement, range) = name(of: block) else { return nil }
+        guard let block = access.block(field), let (name, range, isRefinement) = access.blockName(block) else { return nil }
         var view = ViewDefinition(name: name, isRefinement: isRefinement, location: location(range), extends: [],
                                   extensionRequired: false, fields: [], sets: [:], sqlTableName: nil, hasDerivedTable: false)
         for member in access.fields(block.items) {
@@ -103,7 +95,7 @@ struct DefinitionCollector {
     }
 
     private func explore(_ field: Field) -> ExploreDefinition? {
-        guard let block = access.block(field), let (name, isRefinement, range) = name(of: block) else { return nil }
+        guard let block = access.block(field), let (name, range, isRefinement) = access.blockName(block) else { return nil }
         var explore = ExploreDefinition(name: name, isRefinement: isRefinement, location: location(range), from: nil,
                                         viewName: nil, extends: [], extensionRequired: false, joins: [])
         for member in access.fields(block.items) {

@@ -39,17 +39,8 @@ struct ReferenceCollector {
         table.appendSite(kind: kind, range: range, qualifierRange: qualifier, scope: scope, isDefinition: definition)
     }
 
-    /// The name of a named block without a refinement's `+`.
-    private func blockName(_ block: BlockValue) -> (name: String, range: Range<Int>, isRefinement: Bool)? {
-        guard let token = block.name else { return nil }
-        var range = access.unquotedRange(token)
-        let isRefinement = !range.isEmpty && access.bytes[range.lowerBound] == UInt8(ascii: "+")
-        if isRefinement { range = range.lowerBound + 1..<range.upperBound }
-        return (access.tree.source.text(range), range, isRefinement)
-    }
-
     private mutating func collectView(_ field: Field) {
-        guard let block = access.block(field), let (name, range, isRefinement) = blockName(block) else { return }
+        guard let block = access.block(field), let (name, range, isRefinement) = access.blockName(block) else { return }
         site(.view, range, .view(name), definition: !isRefinement)
         let scope = Reference.Scope.view(name)
         for member in access.fields(block.items) {
@@ -74,7 +65,7 @@ struct ReferenceCollector {
     }
 
     private mutating func collectExplore(_ field: Field) {
-        guard let block = access.block(field), let (name, range, isRefinement) = blockName(block) else { return }
+        guard let block = access.block(field), let (name, range, isRefinement) = access.blockName(block) else { return }
         site(.explore, range, .explore(name), definition: !isRefinement)
         let scope = Reference.Scope.explore(name)
         let hasBaseView = access.first(.from, in: block.items) != nil || access.first(.view_name, in: block.items) != nil
@@ -149,7 +140,7 @@ struct ReferenceCollector {
                 for item in list.items where item.value.kind == .string { collectSubstitutions(access.unquotedRange(item.value), scope: scope) }
             }
         case .block(let block):
-            if key == .explore_source, let (source, range, _) = blockName(block) {
+            if key == .explore_source, let (source, range, _) = access.blockName(block) {
                 site(.explore, range, .file)
                 collectMembers(block.items, scope: .explore(source))
             } else {

@@ -60,6 +60,15 @@ struct SyntaxAccess {
         return list.items.map { unquoted($0.value) }
     }
 
+    /// The name of a named block (`view: +orders {`) without a refinement's `+`, and the range of that name.
+    func blockName(_ block: BlockValue) -> (name: String, range: Range<Int>, isRefinement: Bool)? {
+        guard let token = block.name else { return nil }
+        var range = unquotedRange(token)
+        let isRefinement = !range.isEmpty && bytes[range.lowerBound] == UInt8(ascii: "+")
+        if isRefinement { range = range.lowerBound + 1..<range.upperBound }
+        return (tree.source.text(range), range, isRefinement)
+    }
+
     /// The list of a field, if its value is one.
     func list(_ field: Field) -> ListValue? {
         if case .list(let list) = field.value { return list }
