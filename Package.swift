@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "LookMLFormatTests", dependencies: ["LookMLFormat", "LookMLSyntax", "LookMLTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LookMLCommandsTests", dependencies: ["LookMLCommands", "LookMLTestSupport", "BlockGenerator"]),
         .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport"]),
-        .testTarget(name: "LookMLLintTests", dependencies: ["LookMLLint", "LookMLProject", "LookMLSyntax", "LookMLCommands", "BlockGenerator"]),
+        .testTarget(name: "LookMLLintTests", dependencies: ["LookMLLint", "LookMLProject", "LookMLSyntax", "LookMLCommands", "BlockGenerator", "LookMLTestSupport"]),
         .testTarget(name: "BrazeActionTests", dependencies: ["BrazeAction", "LookMLProject", "LookMLCommands"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "LookMLCommands"]),
         .testTarget(name: "LookMLProjectTests", dependencies: ["LookMLProject", "LookMLCommands", "LookMLTestSupport"], exclude: ["Fixtures"]),

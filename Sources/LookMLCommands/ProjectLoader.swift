@@ -1,4 +1,5 @@
 import LookMLProject
+import LookMLSyntax
 
 /// Reads a project directory into a `Project`: every `.lkml`/`.lookml` file and YAML dashboard, parsed on all cores.
 struct ProjectLoader {
@@ -9,28 +10,41 @@ struct ProjectLoader {
 
     /// The project at `root`; paths inside it are relative to `root`.
     func load(_ root: String) throws(CommandError) -> Project {
+        try load(root) { _, _ in () }.project
+    }
+
+    /// The project at `root`, and what `inspect` made of each file (by relative path) while its tree was at hand:
+    /// on the loading thread, before a tree that is not retained is dropped.
+    func load<Inspection: Sendable>(_ root: String, inspecting inspect: @escaping @Sendable (ProjectFile, SyntaxTree?) -> Inspection)
+        throws(CommandError) -> (project: Project, inspections: [String: Inspection]) {
         guard fileSystem.kind(of: root) == true else { throw .io("'\(root)' is not a directory") }
         let prefix = root.hasSuffix("/") ? root : root + "/"
         let paths = try fileSystem.files(under: root).filter { ProjectFile.Kind.of($0) != nil }
         let fileSystem = self.fileSystem
         let retainingTrees = self.retainingTrees
-        let loaded = parallelMap(paths.count) { index -> Result<ProjectFile, CommandError> in
+        let loaded = parallelMap(paths.count) { index -> Result<(ProjectFile, Inspection?), CommandError> in
             do throws(CommandError) {
                 let bytes = try fileSystem.read(paths[index])
                 let relative = paths[index].hasPrefix(prefix) ? String(paths[index].dropFirst(prefix.count)) : paths[index]
-                return .success(ProjectFile(path: relative, bytes: bytes, retainingTree: retainingTrees))
+                var inspection: Inspection?
+                let file = ProjectFile(path: relative, bytes: bytes, retainingTree: retainingTrees) { file, tree in
+                    inspection = inspect(file, tree)
+                }
+                return .success((file, inspection))
             } catch {
                 return .failure(error)
             }
         }
-        var files: [ProjectFile] = []
+        var files: [ProjectFile] = [], inspections: [String: Inspection] = [:]
         for result in loaded {
             switch result {
-            case .success(let file): files.append(file)
+            case .success(let (file, inspection)):
+                files.append(file)
+                inspections[file.path] = inspection
             case .failure(let error): throw error
             }
         }
-        return Project(files: files)
+        return (Project(files: files), inspections)
     }
 
     /// The full path of a project-relative path.

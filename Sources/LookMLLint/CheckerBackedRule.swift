@@ -3,7 +3,7 @@ import LookMLSyntax
 
 /// A rule that reports, under its own code, what `lookml check` finds under some of the checker's ids. The checker
 /// runs once per lint (`LintContext.checkFindings`); each wrapping rule selects its ids.
-protocol CheckerBackedRule: LintRule {
+protocol CheckerBackedRule: ProjectLintRule {
     /// The checker ids (`LKM-C001`) this rule reports.
     static var checkIDs: Set<String> { get }
     /// Which files: LookML only (the default), or YAML dashboards only.

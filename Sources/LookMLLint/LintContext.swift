@@ -1,11 +1,12 @@
 import LookMLProject
 import LookMLSyntax
 
-/// Everything rules read: the project model, its syntax, and answers several rules share — all computed when the
-/// context is made (on all cores) and never changed after, so rules can run on several threads at once.
+/// Everything project rules read: the project model, every file's summary, and answers several rules share — all
+/// computed when the context is made (on all cores) and never changed after, so rules can run on several threads at
+/// once.
 public final class LintContext: Sendable {
     public let project: Project
-    public let syntax: ProjectSyntax
+    public let summary: ProjectSummary
     /// Findings handed in from outside the linter (the offline SQL validator, when a dialect is configured).
     public let externalFindings: [ExternalFinding]
     /// What `lookml check` finds (syntax diagnostics included), for every rule that wraps it.
@@ -17,10 +18,10 @@ public final class LintContext: Sendable {
     /// `brazeFields(of:)` per `model/explore`.
     let brazeFieldsByExplore: [String: [BrazeField]]
 
-    public init(project: Project, externalFindings: [ExternalFinding] = []) {
+    /// The context of a project whose files' summaries are `summary`.
+    public init(project: Project, summary: ProjectSummary, externalFindings: [ExternalFinding] = []) {
         self.project = project
-        let syntax = ProjectSyntax(project: project)
-        self.syntax = syntax
+        self.summary = summary
         self.externalFindings = externalFindings
         checkFindings = Checker(project: project).check()
         let scopes = project.models.sorted { $0.name < $1.name }.map { project.scope(of: $0) }
@@ -34,13 +35,13 @@ public final class LintContext: Sendable {
             }
         }
         exploreUses = uses
-        let fields = parallelMap(uses.count) { [uses] in LintContext.collectBrazeFields(of: uses[$0], syntax: syntax) }
+        let fields = parallelMap(uses.count) { [uses] in LintContext.collectBrazeFields(of: uses[$0], summary: summary) }
         brazeFieldsByExplore = Dictionary(zip(uses.map(LintContext.brazeKey), fields), uniquingKeysWith: { first, _ in first })
     }
 
-    /// The fields of a view in a scope (refinements and `extends` merged), with their syntax.
-    public func fields(ofView view: String, in scope: ModelScope) -> [FieldSyntax] {
-        scope.fieldDefinitions(ofView: view).compactMap { syntax.field($0) }
+    /// The fields of a view in a scope (refinements and `extends` merged).
+    public func fields(ofView view: String, in scope: ModelScope) -> [FieldSummary] {
+        scope.fieldDefinitions(ofView: view).compactMap { summary.field($0) }
     }
 
     /// True when the view, as one model sees it, declares a `primary_key: yes` dimension.
@@ -48,16 +49,16 @@ public final class LintContext: Sendable {
         fields(ofView: view, in: scope).contains { $0.isPrimaryKey }
     }
 
-    /// The syntax of every join of an explore in a scope: its base definition's, its refinements', and those of the
-    /// explores it extends.
-    public func joins(ofExplore name: String, in scope: ModelScope) -> [JoinSyntax] {
+    /// Every join of an explore in a scope: its base definition's, its refinements', and those of the explores it
+    /// extends.
+    public func joins(ofExplore name: String, in scope: ModelScope) -> [JoinSummary] {
         var visiting = Set<String>()
-        func collect(_ name: String) -> [JoinSyntax] {
+        func collect(_ name: String) -> [JoinSummary] {
             guard visiting.insert(name).inserted, let definitions = scope.explores[name] else { return [] }
-            var joins: [JoinSyntax] = []
+            var joins: [JoinSummary] = []
             for parent in definitions.flatMap(\.extends) { joins += collect(parent) }
             for definition in definitions {
-                guard let explore = syntax.explore(definition) else { continue }
+                guard let explore = summary.explore(definition) else { continue }
                 joins += explore.joins
             }
             return joins
@@ -65,9 +66,9 @@ public final class LintContext: Sendable {
         return collect(name)
     }
 
-    /// The view syntaxes (base and refinements) of a view name in a scope.
-    public func views(named name: String, in scope: ModelScope) -> [ViewSyntax] {
-        (scope.views[name] ?? []).compactMap { syntax.view($0) }
+    /// The views (base and refinements) of a view name in a scope.
+    public func views(named name: String, in scope: ModelScope) -> [ViewSummary] {
+        (scope.views[name] ?? []).compactMap { summary.view($0) }
     }
 }
 

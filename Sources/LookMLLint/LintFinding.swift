@@ -57,9 +57,21 @@ public struct LintFinding: Hashable, Sendable {
 }
 
 /// A rule: a small value type with a static description and a check that reports into a sink. Rules never print.
+/// Each rule is either a `FileLintRule` (one file's syntax at a time) or a `ProjectLintRule` (the whole project).
 public protocol LintRule: Sendable {
     static var description: RuleDescription { get }
     init()
+}
+
+/// A rule that needs only one file's syntax. It runs while the file is loaded, on the loading thread, so the file's
+/// tree can be dropped right after.
+public protocol FileLintRule: LintRule {
+    /// Looks at one file and reports what it finds into `sink`.
+    func check(_ file: FileSyntax, _ sink: RuleSink)
+}
+
+/// A rule that reads the whole project: the model, every file's summary and what the checker found.
+public protocol ProjectLintRule: LintRule {
     /// Looks at the project and reports what it finds into `sink`.
     func check(_ context: LintContext, _ sink: RuleSink)
 }

@@ -1,6 +1,14 @@
 import LookMLProject
 import LookMLSyntax
 
+/// What the file rules found in one file, its suppression comments, and what the project rules need of it.
+public struct FileLintResult: Sendable {
+    public var findings: [LintFinding]
+    public var summary: FileSummary
+    public var directives: [SuppressionDirective]
+    public var malformed: [MalformedSuppression]
+}
+
 /// What one lint run found.
 public struct LintResult: Sendable {
     /// Findings after configuration and suppressions, in file and byte order.
@@ -12,43 +20,80 @@ public struct LintResult: Sendable {
 /// Runs the enabled rules over a project, applies severities, paths and suppression comments, and reports
 /// malformed and unused suppressions.
 public struct Linter: Sendable {
-    public var configuration: LintConfiguration
-    public var rules: [any LintRule.Type]
+    public let configuration: LintConfiguration
+    public let rules: [any LintRule.Type]
     /// Findings from outside (the offline SQL validator), reported by `sql.dialect`.
-    public var externalFindings: [ExternalFinding]
+    public let externalFindings: [ExternalFinding]
+    /// The enabled rules that look at one file at a time, and those that read the whole project.
+    private let fileRules: [any FileLintRule.Type]
+    private let projectRules: [any ProjectLintRule.Type]
 
     public init(configuration: LintConfiguration = LintConfiguration(), rules: [any LintRule.Type] = RuleRegistry.rules,
                 externalFindings: [ExternalFinding] = []) {
         self.configuration = configuration
         self.rules = rules
         self.externalFindings = externalFindings
+        fileRules = rules.compactMap { $0 as? any FileLintRule.Type }.filter { configuration.isEnabled($0.description) }
+        projectRules = rules.compactMap { $0 as? any ProjectLintRule.Type }.filter { configuration.isEnabled($0.description) }
     }
 
-    public func lint(_ project: Project) -> LintResult {
-        let context = LintContext(project: project, externalFindings: externalFindings)
+    private func sink(for description: RuleDescription) -> RuleSink {
+        RuleSink(description: description, severity: configuration.severity(of: description), options: configuration.options(of: description))
+    }
+
+    /// Runs the file rules on one file, while its tree is at hand, and keeps what the project rules need.
+    /// `lookml lint` calls this as each file is loaded (see `ProjectFile.init(…inspectingTree:)`), so the project's
+    /// trees are never all in memory; `lint(_:files:)` calls it for files it is not handed.
+    public func lintFile(_ file: ProjectFile, tree: SyntaxTree?) -> FileLintResult {
+        let syntax = FileSyntax(file: file, tree: tree)
+        var findings: [LintFinding] = []
+        if configuration.reports(file.path) {
+            for rule in fileRules {
+                let sink = sink(for: rule.description)
+                rule.init().check(syntax, sink)
+                findings += sink.findings
+            }
+        }
+        let (directives, malformed) = SuppressionScanner.mentionsMarker(file.source.bytes)
+            ? SuppressionScanner(rules: rules.map { $0.description }).scan(file, tree: tree) : ([], [])
+        return FileLintResult(findings: findings, summary: syntax.summary, directives: directives, malformed: malformed)
+    }
+
+    /// Lints a project. `files` holds what `lintFile` returned for files linted as they were loaded; the others are
+    /// linted here (parsing them again when the project was loaded without trees).
+    public func lint(_ project: Project, files: [String: FileLintResult] = [:]) -> LintResult {
+        let paths = project.paths
+        let perFile: [FileLintResult] = parallelMap(paths.count) { index in
+            if let done = files[paths[index]] { return done }
+            let file = project.files[paths[index]]!
+            return lintFile(file, tree: file.tree)
+        }
+        let context = LintContext(project: project, summary: ProjectSummary(files: perFile.map(\.summary)),
+                                  externalFindings: externalFindings)
         let descriptions = rules.map { $0.description }
-        // Rules on all cores: each reads the shared, finished context and reports into its own sink.
-        let configuration = self.configuration
-        let enabled = rules.filter { configuration.isEnabled($0.description) }
-        var findings: [LintFinding] = parallelMap(enabled.count) { index in
-            let description = enabled[index].description
-            let sink = RuleSink(description: description, severity: configuration.severity(of: description),
-                                options: configuration.options(of: description))
-            enabled[index].init().check(context, sink)
+        // Project rules on all cores: each reads the shared, finished context and reports into its own sink.
+        let projectRules = self.projectRules
+        var findings: [LintFinding] = parallelMap(projectRules.count) { index in
+            let sink = sink(for: projectRules[index].description)
+            projectRules[index].init().check(context, sink)
             return sink.findings
         }.flatMap { $0 }
         findings = findings.filter { configuration.reports($0.file) }
+        findings += perFile.flatMap(\.findings)
 
-        // Suppression comments.
-        let (directives, malformed) = SuppressionScanner(rules: descriptions).scan(project)
+        // Suppression comments, looked up by file.
+        let directives = perFile.flatMap(\.directives)
+        let malformed = perFile.flatMap(\.malformed)
+        var directivesByFile: [String: [Int]] = [:]
+        for (index, directive) in directives.enumerated() { directivesByFile[directive.file, default: []].append(index) }
         var used = [Set<String>](repeating: [], count: directives.count)
         var suppressed = 0
         func suppress(_ findings: [LintFinding], recordingUse: Bool) -> [LintFinding] {
             findings.filter { finding in
                 var covered = false
-                for (index, directive) in directives.enumerated() where directive.covers(finding) {
+                for index in directivesByFile[finding.file] ?? [] where directives[index].covers(finding) {
                     covered = true
-                    if recordingUse { used[index].insert(directive.codes.contains(finding.code) ? finding.code : "all") }
+                    if recordingUse { used[index].insert(directives[index].codes.contains(finding.code) ? finding.code : "all") }
                 }
                 if covered { suppressed += 1 }
                 return !covered

@@ -7,22 +7,17 @@ extension LintContext {
     /// The fields of a view across the whole project: every definition and refinement of the name, then through
     /// `extends` its ancestors' (a field redefined lower down hides the inherited one). For rules that look at a view
     /// on its own, whichever model includes it.
-    public func projectFields(ofView name: String) -> [FieldSyntax] {
+    public func projectFields(ofView name: String) -> [FieldSummary] {
         var visiting = Set<String>()
-        func collect(_ name: String) -> [FieldSyntax] {
+        func collect(_ name: String) -> [FieldSummary] {
             guard visiting.insert(name).inserted else { return [] }
-            let definitions = syntax.views(named: name)
+            let definitions = summary.views(named: name)
             var own = definitions.flatMap(\.fields)
             let ownNames = Set(own.map(\.name))
-            for parent in definitions.flatMap(extendsOf) { own += collect(parent).filter { !ownNames.contains($0.name) } }
+            for parent in definitions.flatMap(\.extends) { own += collect(parent).filter { !ownNames.contains($0.name) } }
             return own
         }
         return collect(name)
-    }
-
-    /// The views a view extends.
-    public func extendsOf(_ view: ViewSyntax) -> [String] {
-        view.syntax.members("extends").flatMap { view.syntax.reader.listItems($0).map(\.text) }
     }
 
     /// True when the view (refinements and ancestors included, project-wide) has a `primary_key: yes` field.
@@ -31,20 +26,20 @@ extension LintContext {
     }
 
     /// Base views (not refinements), in file order.
-    public var baseViews: [ViewSyntax] { syntax.views.filter { !$0.isRefinement } }
+    public var baseViews: [ViewSummary] { summary.views.filter { !$0.isRefinement } }
 
     /// Every field tagged with a Braze tag that an explore shows, as `alias.field`: fields its or its joins'
     /// `fields:` leave out are not in any of its Looks, so the action never sees them.
     public func brazeFields(of use: ExploreUse) -> [BrazeField] {
-        brazeFieldsByExplore[Self.brazeKey(use)] ?? Self.collectBrazeFields(of: use, syntax: syntax)
+        brazeFieldsByExplore[Self.brazeKey(use)] ?? Self.collectBrazeFields(of: use, summary: summary)
     }
 
     static func brazeKey(_ use: ExploreUse) -> String { "\(use.modelName)/\(use.name)" }
 
-    static func collectBrazeFields(of use: ExploreUse, syntax: ProjectSyntax) -> [BrazeField] {
+    static func collectBrazeFields(of use: ExploreUse, summary: ProjectSummary) -> [BrazeField] {
         var result: [BrazeField] = []
         for (alias, definition) in use.scope.visibleFields(ofExplore: use.name, including: \.hasBrazeTag) ?? [] {
-            guard let field = syntax.field(definition) else { continue }
+            guard let field = summary.field(definition) else { continue }
             for tag in field.tags where tag.brazeTag != nil {
                 result.append(BrazeField(alias: alias, field: field, tag: tag))
             }
@@ -73,7 +68,7 @@ extension LintContext {
 /// A Braze-tagged field as an explore shows it.
 public struct BrazeField: Sendable {
     public let alias: String
-    public let field: FieldSyntax
+    public let field: FieldSummary
     public let tag: TagSyntax
     public var qualifiedName: String { "\(alias).\(field.name)" }
 }
@@ -95,27 +90,12 @@ public struct TagSyntax: Sendable {
     public var brazeTag: BrazeTag? { BrazeTag(text) }
 }
 
-extension FieldSyntax {
-    /// The dimension type for type checks: `type:`, else `string` for dimensions and `time` for dimension groups.
-    public var effectiveType: String {
-        if let type { return type }
-        switch kind {
-        case .dimension_group: return "time"
-        case .measure: return "count"
-        default: return "string"
-        }
-    }
-
-    /// True for dimensions and dimension groups.
-    public var isDimension: Bool { kind == .dimension || kind == .dimension_group }
-}
-
-/// The `${qualifier.name}` substitutions of an expression whose qualifier is not `TABLE`-like, with the range of the
-/// qualifier (absolute offsets).
-func qualifiedSubstitutions(in value: ScalarValue, bytes: [UInt8]) -> [(qualifier: String, name: String, range: Range<Int>)] {
+/// The `${qualifier.name}` substitutions in a range of bytes (an expression's), with the range of each qualifier
+/// (absolute offsets).
+func qualifiedSubstitutions(in range: Range<Int>, bytes: [UInt8]) -> [(qualifier: String, name: String, range: Range<Int>)] {
     var result: [(String, String, Range<Int>)] = []
-    var index = value.range.lowerBound
-    let end = value.range.upperBound
+    var index = range.lowerBound
+    let end = range.upperBound
     func isNameByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
     }

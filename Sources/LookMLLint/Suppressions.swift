@@ -54,18 +54,17 @@ public struct SuppressionScanner {
         var scopeEnd: Int
     }
 
-    public func scan(_ project: Project) -> (directives: [SuppressionDirective], malformed: [MalformedSuppression]) {
+    /// The directives of one file, given its tree (nil for dashboards).
+    public func scan(_ file: ProjectFile, tree: SyntaxTree?) -> (directives: [SuppressionDirective], malformed: [MalformedSuppression]) {
+        // Most files hold no directive: skip the walk unless the marker's bytes are there.
+        guard Self.mentionsMarker(file.source.bytes) else { return ([], []) }
         var directives: [SuppressionDirective] = [], malformed: [MalformedSuppression] = []
-        for path in project.paths {
-            // Most files hold no directive: skip the walk unless the marker's bytes are there.
-            guard let file = project.files[path], Self.mentionsMarker(file.source.bytes) else { continue }
-            let comments = file.tree.map(lookMLComments) ?? yamlComments(file.source)
-            for comment in comments {
-                switch parse(comment, in: file.source, path: path) {
-                case .none: break
-                case .directive(let directive)?: directives.append(directive)
-                case .malformed(let message)?: malformed.append(MalformedSuppression(file: path, range: comment.range, message: message))
-                }
+        let comments = file.kind == .dashboard ? yamlComments(file.source) : tree.map(lookMLComments) ?? []
+        for comment in comments {
+            switch parse(comment, in: file.source, path: file.path) {
+            case .none: break
+            case .directive(let directive)?: directives.append(directive)
+            case .malformed(let message)?: malformed.append(MalformedSuppression(file: file.path, range: comment.range, message: message))
             }
         }
         return (directives, malformed)

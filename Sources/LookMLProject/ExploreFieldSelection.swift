@@ -30,12 +30,23 @@ public struct ExploreFieldSelection: Sendable {
         }
     }
 
-    /// `alias.name` the explore's `fields:` lists (nil: no list, everything).
-    private var included: Set<String>?
-    /// `alias.name` the explore's `fields:` leaves out with `-`.
-    private var excluded: Set<String> = []
-    /// Per join alias, the `alias.name` its own `fields:` allows.
-    private var joinAllowed: [String: Set<String>] = [:]
+    /// Names shown or left out: whole aliases (`*`, `ALL_FIELDS*` — kept as the alias, not as every field's name, which
+    /// for wide views would be thousands of strings per explore) and single `alias.name`s.
+    private struct Names: Sendable {
+        var aliases: Set<String> = []
+        var names: Set<String> = []
+
+        func contains(alias: String, name: String) -> Bool {
+            aliases.contains(alias) || names.contains("\(alias).\(name)")
+        }
+    }
+
+    /// What the explore's `fields:` lists (nil: no list, everything).
+    private var included: Names?
+    /// What the explore's `fields:` leaves out with `-`.
+    private var excluded = Names()
+    /// Per join alias, what its own `fields:` allows.
+    private var joinAllowed: [String: Names] = [:]
 
     /// Everything shown.
     public init() {}
@@ -56,54 +67,59 @@ public struct ExploreFieldSelection: Sendable {
             views[name] = found
             return found
         }
-        func expand(_ item: String, alias: String, view: ViewFields?, depth: Int = 0) -> Set<String> {
-            guard let view, depth < 10 else { return [] }
+        func expand(_ item: String, alias: String, view: ViewFields?, into names: inout Names, depth: Int = 0) {
+            guard let view, depth < 10 else { return }
             if item == "*" || item == "ALL_FIELDS*" {
-                return Set(view.fields.flatMap { field in field.expandedNames.map { "\(alias).\($0)" } + ["\(alias).\(field.name)"] })
+                names.aliases.insert(alias)
+                return
             }
             if item.hasSuffix("*") {
-                guard let members = view.sets[String(item.dropLast())] else { return [] }
-                return members.reduce(into: Set<String>()) { result, member in
+                for member in view.sets[String(item.dropLast())] ?? [] {
                     let name = member.split(separator: ".").last.map(String.init) ?? member
-                    result.formUnion(expand(name, alias: alias, view: view, depth: depth + 1))
+                    expand(name, alias: alias, view: view, into: &names, depth: depth + 1)
                 }
+                return
             }
             // A dimension group's own name stands for every timeframe.
             if let group = view.fields.last(where: { $0.name == item && $0.expandedNames != [item] }) {
-                return Set(group.expandedNames.map { "\(alias).\($0)" } + ["\(alias).\(item)"])
+                for name in group.expandedNames { names.names.insert("\(alias).\(name)") }
             }
-            return ["\(alias).\(item)"]
+            names.names.insert("\(alias).\(item)")
         }
         for (alias, items) in joinFields {
             let view = fieldsOf(aliases[alias])
-            joinAllowed[alias] = items.reduce(into: Set<String>()) { allowed, item in
-                allowed.formUnion(expand(item.split(separator: ".").last.map(String.init) ?? item, alias: alias, view: view))
-            }
+            var allowed = Names()
+            for item in items { expand(item.split(separator: ".").last.map(String.init) ?? item, alias: alias, view: view, into: &allowed) }
+            joinAllowed[alias] = allowed
         }
         guard let exploreFields else { return }
-        var included = Set<String>()
+        var included = Names()
         for item in exploreFields {
             var text = item
             let negated = text.hasPrefix("-")
             if negated { text.removeFirst() }
             if text == "ALL_FIELDS*" {
-                for (alias, view) in aliases { included.formUnion(expand("*", alias: alias, view: fieldsOf(view))) }
+                for (alias, view) in aliases { expand("*", alias: alias, view: fieldsOf(view), into: &included) }
                 continue
             }
             let parts = text.split(separator: ".").map(String.init)
             let alias = parts.count == 2 ? parts[0] : baseAlias
-            let names = expand(parts.last ?? text, alias: alias, view: fieldsOf(aliases[alias]))
-            if negated { excluded.formUnion(names) } else { included.formUnion(names) }
+            if negated {
+                expand(parts.last ?? text, alias: alias, view: fieldsOf(aliases[alias]), into: &excluded)
+            } else {
+                expand(parts.last ?? text, alias: alias, view: fieldsOf(aliases[alias]), into: &included)
+            }
         }
         self.included = included
     }
 
-    /// True when the explore exposes `alias.name` (a name a field answers to: a timeframe for a dimension group).
+    /// True when the explore exposes `alias.name`, a name a field of the alias's view answers to (a timeframe for a
+    /// dimension group). Names that no field of the view answers to are not asked about: a whole alias shown by `*`
+    /// shows any name.
     public func contains(alias: String, name: String) -> Bool {
-        let key = "\(alias).\(name)"
-        if let allowed = joinAllowed[alias], !allowed.contains(key) { return false }
-        if excluded.contains(key) { return false }
-        if let included, !included.contains(key) { return false }
+        if let allowed = joinAllowed[alias], !allowed.contains(alias: alias, name: name) { return false }
+        if excluded.contains(alias: alias, name: name) { return false }
+        if let included, !included.contains(alias: alias, name: name) { return false }
         return true
     }
 

@@ -20,6 +20,11 @@ public struct Project: Sendable {
     public let resolver: IncludeResolver
     /// The reference sites of one file, in byte order.
     public func references(inFile path: String) -> [Reference] { files[path]?.references ?? [] }
+    /// Every reference site of one kind, in file and byte order (files read on all cores).
+    public func references(ofKind kind: Reference.Kind) -> [Reference] {
+        let paths = self.paths, files = self.files
+        return parallelMap(paths.count) { files[paths[$0]]?.references(ofKind: kind) ?? [] }.flatMap { $0 }
+    }
     /// The files each model sees (its own first), and the models that see each file.
     private let modelFiles: [String: [String]]
     private let filesToModels: [String: [String]]
@@ -243,14 +248,14 @@ public struct ModelScope: Sendable {
     /// `including` picks fields before visibility is worked out (cheaper than filtering the result).
     public func visibleFields(ofExplore name: String, including: (FieldDefinition) -> Bool = { _ in true })
         -> [(alias: String, field: FieldDefinition)]? {
-        guard let aliases = aliases(ofExplore: name), let selection = fieldSelection(ofExplore: name) else { return nil }
-        var result: [(String, FieldDefinition)] = []
+        guard let aliases = aliases(ofExplore: name) else { return nil }
+        var candidates: [(String, FieldDefinition)] = []
         for alias in aliases.keys.sorted() {
-            for field in fieldDefinitions(ofView: aliases[alias]!) where including(field) && selection.shows(alias: alias, field: field) {
-                result.append((alias, field))
-            }
+            for field in fieldDefinitions(ofView: aliases[alias]!) where including(field) { candidates.append((alias, field)) }
         }
-        return result
+        // Working out what `fields:` leaves out is the costly part: only when some field is a candidate.
+        guard !candidates.isEmpty, let selection = fieldSelection(ofExplore: name) else { return [] }
+        return candidates.filter { selection.shows(alias: $0.0, field: $0.1) }
     }
 
     /// The field names of a view (dimension groups expanded), or nil for an unknown view.

@@ -91,27 +91,33 @@ public struct ReferenceTable: Sendable {
     }
 
     /// The sites in the order they were added.
-    public var references: [Reference] {
+    public var references: [Reference] { entries.map(reference) }
+
+    /// The sites of one kind, in the order they were added (only those are made into `Reference` values).
+    public func references(ofKind kind: Reference.Kind) -> [Reference] {
+        let index = Self.kindIndex[kind]!
+        return entries.filter { $0.kind == index }.map(reference)
+    }
+
+    private func reference(_ entry: Entry) -> Reference {
         let path = self.path, source = self.source
-        return entries.map { entry in
-            let range = Int(entry.start)..<Int(entry.start) + Int(entry.length)
-            let name = entry.name == Self.inBytes ? source.text(range) : names[Int(entry.name)]
-            var qualifier: String?, qualifierRange: Range<Int>?
-            if entry.flags & Self.qualifierFlag != 0 {
-                if entry.flags & Self.qualifierNamedFlag != 0 {
-                    qualifier = names[Int(entry.qualifierStart)]
-                } else {
-                    qualifierRange = Int(entry.qualifierStart)..<Int(entry.qualifierStart) + Int(entry.qualifierLength)
-                    qualifier = source.text(qualifierRange!)
-                }
+        let range = Int(entry.start)..<Int(entry.start) + Int(entry.length)
+        let name = entry.name == Self.inBytes ? source.text(range) : names[Int(entry.name)]
+        var qualifier: String?, qualifierRange: Range<Int>?
+        if entry.flags & Self.qualifierFlag != 0 {
+            if entry.flags & Self.qualifierNamedFlag != 0 {
+                qualifier = names[Int(entry.qualifierStart)]
+            } else {
+                qualifierRange = Int(entry.qualifierStart)..<Int(entry.qualifierStart) + Int(entry.qualifierLength)
+                qualifier = source.text(qualifierRange!)
             }
-            var reference = Reference(kind: Self.kinds[Int(entry.kind)], name: name, qualifier: qualifier,
-                                      location: SourceRange(file: path, range: range), scope: scopes[Int(entry.scope)],
-                                      isDefinition: entry.flags & Self.definitionFlag != 0)
-            reference.isCertain = entry.flags & Self.certainFlag != 0
-            reference.qualifierRange = qualifierRange
-            return reference
         }
+        var reference = Reference(kind: Self.kinds[Int(entry.kind)], name: name, qualifier: qualifier,
+                                  location: SourceRange(file: path, range: range), scope: scopes[Int(entry.scope)],
+                                  isDefinition: entry.flags & Self.definitionFlag != 0)
+        reference.isCertain = entry.flags & Self.certainFlag != 0
+        reference.qualifierRange = qualifierRange
+        return reference
     }
 
     private mutating func intern(_ name: String) -> UInt32 {

@@ -46,7 +46,7 @@ public enum KeyCatalog {
     }()
 
     /// True when the key bytes name a repeatable key.
-    static func isRepeatableKey(_ key: ArraySlice<UInt8>) -> Bool {
+    public static func isRepeatableKey(_ key: ArraySlice<UInt8>) -> Bool {
         guard let first = key.first else { return false }
         for candidate in repeatableKeyBuckets[Int(first)] where candidate.count == key.count && candidate.elementsEqual(key) {
             return true

@@ -69,13 +69,18 @@ struct LintCommand: Command {
             return .success
         }
 
-        var project = try ProjectLoader(fileSystem: context.fileSystem).load(root)
+        // File rules run as each file is loaded; trees are dropped after, so memory stays a small multiple of the
+        // project's bytes.
+        let fileLinter = Linter(configuration: configuration)
+        let loaded = try ProjectLoader(fileSystem: context.fileSystem, retainingTrees: false)
+            .load(root) { file, tree in fileLinter.lintFile(file, tree: tree) }
+        var project = loaded.project
         var external: [ExternalFinding] = []
         if let dialect = configuration.dialect, let provider = Self.dialectProvider {
             external = provider.findings(in: project, dialect: dialect)
         }
         let linter = Linter(configuration: configuration, externalFindings: external)
-        var result = linter.lint(project)
+        var result = linter.lint(project, files: loaded.inspections)
 
         if fix {
             let changes = Fixer().changes(for: result.findings, in: project)

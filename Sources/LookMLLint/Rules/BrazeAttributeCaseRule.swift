@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK507: attribute names one letter-case away from a standard profile field.
-struct BrazeAttributeCaseRule: LintRule {
+struct BrazeAttributeCaseRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK507", name: "braze.attribute_case",
         summary: "A `braze[…]` attribute name that differs only in letter case from a standard Braze profile field.",
@@ -33,8 +33,8 @@ struct BrazeAttributeCaseRule: LintRule {
             BrazeExamples.project(BrazeExamples.users),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
-        for view in context.syntax.views {
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
+        for view in file.views {
             for field in view.fields {
                 for tag in field.tags {
                     guard case .attribute(let name)? = tag.brazeTag, tag.text.hasPrefix("braze["), let standard = BrazeTag.caseMismatch(name) else { continue }

@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK506: attribute tags on fields the action cannot send.
-struct BrazeAttributeTypeRule: LintRule {
+struct BrazeAttributeTypeRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK506", name: "braze.attribute_type",
         summary: "A `braze[…]` attribute tag on a measure, filter or parameter, or on a dimension type Braze cannot store.",
@@ -58,8 +58,8 @@ struct BrazeAttributeTypeRule: LintRule {
             """),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
-        for view in context.syntax.views {
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
+        for view in file.views {
             for field in view.fields {
                 for tag in field.tags {
                     guard case .attribute(let name)? = tag.brazeTag, BrazeTag.problem(withAttribute: name) == nil else { continue }

@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK509: two fields sending the same attribute.
-struct BrazeDuplicateAttributeRule: LintRule {
+struct BrazeDuplicateAttributeRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK509", name: "braze.duplicate_attribute",
         summary: "Two fields of one explore tagged with the same `braze[…]` attribute.",
@@ -43,7 +43,7 @@ struct BrazeDuplicateAttributeRule: LintRule {
                 guard case .attribute(let name)? = field.tag.brazeTag else { continue }
                 guard let earlier = first[name] else { first[name] = field; continue }
                 guard earlier.field.location != field.field.location else { continue }
-                let location = field.field.syntax.location(field.tag.value.token.textRange)
+                let location = field.field.location(field.tag.value.token.textRange)
                 guard reported.insert(location).inserted else { continue }
                 sink.report("'\(field.qualifiedName)' sends attribute '\(name)', which '\(earlier.qualifiedName)' already sends in explore '\(use.name)'",
                             at: location)

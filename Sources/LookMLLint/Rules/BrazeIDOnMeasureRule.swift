@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK503: `braze_id` on something that is not a dimension.
-struct BrazeIDOnMeasureRule: LintRule {
+struct BrazeIDOnMeasureRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK503", name: "braze.id_on_measure",
         summary: "The `\"braze_id\"` tag on a measure, filter or parameter.",
@@ -31,8 +31,8 @@ struct BrazeIDOnMeasureRule: LintRule {
             BrazeExamples.project(BrazeExamples.users),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
-        for view in context.syntax.views {
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
+        for view in file.views {
             for field in view.fields where !field.isDimension {
                 for tag in field.tags where tag.brazeTag == .id {
                     sink.report("\"braze_id\" is on \(field.kind.rawValue) '\(view.name).\(field.name)'; the action reads it from dimensions only",

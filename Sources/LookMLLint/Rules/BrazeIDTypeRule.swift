@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK504: `braze_id` on a dimension that is not a string.
-struct BrazeIDTypeRule: LintRule {
+struct BrazeIDTypeRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK504", name: "braze.id_type",
         summary: "The `\"braze_id\"` tag on a dimension whose type is not a string (`number`, `yesno`, a time…).",
@@ -30,9 +30,9 @@ struct BrazeIDTypeRule: LintRule {
             BrazeExamples.project(BrazeExamples.users),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
         let allowed = Set(sink.strings("allowed_types"))
-        for view in context.syntax.views {
+        for view in file.views {
             for field in view.fields where field.isDimension && !allowed.contains(field.effectiveType) {
                 for tag in field.tags where tag.brazeTag == .id {
                     sink.report("\"braze_id\" is on '\(view.name).\(field.name)' of type \(field.effectiveType); Braze ids are strings",

@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK505: Braze tags the action cannot read.
-struct BrazeMalformedTagRule: LintRule {
+struct BrazeMalformedTagRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK505", name: "braze.malformed_tag",
         summary: "A `braze[…]` tag with an empty name, nested brackets, spaces or a missing `]`, or a misspelt `braze_id`.",
@@ -50,8 +50,8 @@ struct BrazeMalformedTagRule: LintRule {
             BrazeExamples.project(BrazeExamples.users),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
-        for view in context.syntax.views {
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
+        for view in file.views {
             for field in view.fields {
                 for tag in field.tags {
                     guard let problem = Self.problem(tag.text) else { continue }

@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK502: more than one `braze_id` in one explore.
-struct BrazeMultipleIDsRule: LintRule {
+struct BrazeMultipleIDsRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK502", name: "braze.multiple_ids",
         summary: "An explore that shows more than one field tagged `\"braze_id\"`.",

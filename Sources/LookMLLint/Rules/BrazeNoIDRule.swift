@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK501: nothing for the Braze action to identify users by.
-struct BrazeNoIDRule: LintRule {
+struct BrazeNoIDRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK501", name: "braze.no_id",
         summary: "No explore of the project shows a dimension tagged `\"braze_id\"`.",

@@ -3,7 +3,7 @@ import LookMLSyntax
 import YAMLSupport
 
 /// LK511: pivoted tiles meant for the action.
-struct BrazePivotedTileRule: LintRule {
+struct BrazePivotedTileRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK511", name: "braze.pivoted_tile",
         summary: "A pivoted dashboard tile that includes the `\"braze_id\"` field.",

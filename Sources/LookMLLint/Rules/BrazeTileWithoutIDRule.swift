@@ -3,7 +3,7 @@ import LookMLSyntax
 import YAMLSupport
 
 /// LK510: dashboard tiles that send attributes without the id.
-struct BrazeTileWithoutIDRule: LintRule {
+struct BrazeTileWithoutIDRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK510", name: "braze.tile_without_id",
         summary: "A dashboard tile with `braze[…]` attribute fields but no field tagged `\"braze_id\"`.",
@@ -74,6 +74,6 @@ extension DashboardQuery {
         let field = String(parts[1])
         return scope.fieldDefinitions(ofView: view)
             .filter { $0.name == field || $0.expandedNames.contains(field) }
-            .flatMap { context.syntax.field($0)?.tags.compactMap(\.brazeTag) ?? [] }
+            .flatMap { context.summary.field($0)?.tags.compactMap(\.brazeTag) ?? [] }
     }
 }

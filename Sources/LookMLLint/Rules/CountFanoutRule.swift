@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK109: counts that repeat rows because a join fans the view out and no primary key lets Looker count distinct.
-struct CountFanoutRule: LintRule {
+struct CountFanoutRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK109", name: "measures.count_fanout",
         summary: "A `type: count` measure in a view whose rows a join repeats, when the view has no primary key.",
@@ -88,7 +88,7 @@ struct CountFanoutRule: LintRule {
             var repeated: [(view: String, why: String)] = []
             let baseView = use.aliases[use.name] ?? use.name
             for join in context.joins(ofExplore: use.name, in: use.scope) {
-                let relationship = join.syntax.scalar("relationship")?.text ?? "many_to_one"
+                let relationship = join.relationship?.text ?? "many_to_one"
                 if relationship == "many_to_one" || relationship == "many_to_many" {
                     repeated.append((join.view, "joined \(relationship) in explore '\(use.name)'"))
                 }

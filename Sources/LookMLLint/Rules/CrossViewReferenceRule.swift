@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK107: dimensions whose SQL reaches into another view.
-struct CrossViewReferenceRule: LintRule {
+struct CrossViewReferenceRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK107", name: "dimensions.cross_view_reference",
         summary: "A dimension's SQL references a field of another view (`${other_view.field}`).",
@@ -47,13 +47,14 @@ struct CrossViewReferenceRule: LintRule {
 
     static let sqlKeys: Set<String> = ["sql", "sql_start", "sql_end", "sql_latitude", "sql_longitude"]
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
-        for view in context.syntax.views {
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
+        for view in file.views {
             for field in view.fields where field.isDimension {
                 let reader = field.syntax.reader
-                for member in field.syntax.members where Self.sqlKeys.contains(reader.key(member)) {
-                    guard let sql = reader.scalar(member), sql.text.contains("${") else { continue }
-                    for found in qualifiedSubstitutions(in: sql, bytes: field.syntax.reader.source.bytes)
+                for case .field(let member) in field.syntax.block.items {
+                    guard case .expression(let body, _) = member.value, reader.mayHoldSubstitution(body.textRange),
+                          Self.sqlKeys.contains(where: { reader.hasKey(member, $0) }) else { continue }
+                    for found in qualifiedSubstitutions(in: body.textRange, bytes: reader.source.bytes)
                     where found.qualifier != view.name && found.name != "SQL_TABLE_NAME" {
                         sink.report("dimension '\(view.name).\(field.name)' reads '\(found.qualifier).\(found.name)' from another view; it only works in explores that join '\(found.qualifier)'",
                                     at: field.syntax.location(found.range))

@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK003: a key set twice in one block.
-struct DuplicateKeyRule: LintRule {
+struct DuplicateKeyRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK003", name: "syntax.duplicate_key",
         summary: "A key that may appear once set twice in the same block; the last value wins.",
@@ -33,19 +33,24 @@ struct DuplicateKeyRule: LintRule {
             """),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
-        for (path, reader) in context.syntax.readers.sorted(by: { $0.key < $1.key }) {
-            func walk(_ items: [Item]) {
-                var seen = Set<String>()
-                for field in reader.fields(items) {
-                    let key = reader.key(field)
-                    if !KeyCatalog.repeatableKeys.contains(key), !seen.insert(key).inserted {
-                        sink.report("'\(key)' is set more than once in this block; the last value wins", file: path, range: field.key.textRange)
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
+        guard let reader = file.reader else { return }
+        let bytes = reader.source.bytes
+        func walk(_ items: [Item]) {
+            // The ranges of this block's keys that may not repeat: a handful, so a scan beats hashing.
+            var seen: [Range<Int>] = []
+            for case .field(let field) in items {
+                let range = field.key.textRange
+                if !KeyCatalog.isRepeatableKey(bytes[range]) {
+                    if seen.contains(where: { $0.count == range.count && bytes[$0].elementsEqual(bytes[range]) }) {
+                        sink.report("'\(reader.key(field))' is set more than once in this block; the last value wins", file: file.path, range: range)
+                    } else {
+                        seen.append(range)
                     }
-                    if case .block(let block) = field.value { walk(block.items) }
                 }
+                if case .block(let block) = field.value { walk(block.items) }
             }
-            walk(reader.tree.document.items)
         }
+        walk(reader.tree.document.items)
     }
 }

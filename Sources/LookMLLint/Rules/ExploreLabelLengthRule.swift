@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK203: explore labels too long for the menu.
-struct ExploreLabelLengthRule: LintRule {
+struct ExploreLabelLengthRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK203", name: "explores.label_length",
         summary: "An explore label (written, or derived from the name) longer than 25 characters.",
@@ -51,9 +51,9 @@ struct ExploreLabelLengthRule: LintRule {
             """, ExampleFile("views/orders.view.lkml", ordersView), options: ["max_length": .int(40)]),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
         let limit = sink.int("max_length")
-        for explore in context.syntax.explores {
+        for explore in file.explores {
             if let label = explore.syntax.scalar("label") {
                 guard label.text.count > limit, !label.text.contains("{{"), !label.text.contains("{%") else { continue }
                 sink.report("explore label '\(label.text)' is \(label.text.count) characters; keep it to \(limit)", at: explore.syntax.location(label.token.textRange))

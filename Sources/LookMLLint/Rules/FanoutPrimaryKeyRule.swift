@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK202: one_to_many and many_to_many joins into views without a primary key.
-struct FanoutPrimaryKeyRule: LintRule {
+struct FanoutPrimaryKeyRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK202", name: "joins.fanout_primary_key",
         summary: "A `one_to_many` or `many_to_many` join into a view that has no primary key.",
@@ -50,10 +50,10 @@ struct FanoutPrimaryKeyRule: LintRule {
         var reported = Set<SourceRange>()
         for use in context.exploreUses {
             for join in context.joins(ofExplore: use.name, in: use.scope) {
-                guard let relationship = join.syntax.scalar("relationship"),
+                guard let relationship = join.relationship,
                       relationship.text == "one_to_many" || relationship.text == "many_to_many",
                       use.scope.views[join.view] != nil, !context.hasPrimaryKey(join.view, in: use.scope) else { continue }
-                let location = join.syntax.location(relationship.range)
+                let location = SourceRange(file: join.file, range: relationship.range)
                 guard reported.insert(location).inserted else { continue }
                 sink.report("join '\(join.alias)' is \(relationship.text), but view '\(join.view)' has no primary key for symmetric aggregates",
                             at: location)

@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK108: visible fields without a description (opt-in).
-struct FieldDescriptionRule: LintRule {
+struct FieldDescriptionRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK108", name: "fields.description",
         summary: "A visible dimension, dimension group, measure, filter or parameter without a `description`.",
@@ -45,9 +45,9 @@ struct FieldDescriptionRule: LintRule {
             """),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
         let includeHidden = sink.bool("include_hidden")
-        for view in context.syntax.views {
+        for view in file.views {
             for field in view.fields where includeHidden || !field.isHidden {
                 guard (field.syntax.scalar("description")?.text ?? "").allSatisfy(\.isWhitespace) else { continue }
                 sink.report("\(field.kind.rawValue) '\(view.name).\(field.name)' has no description", at: field.location)

@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK104: `sql_table_name` spelling out a schema that a constant holds.
-struct HardcodedSchemaRule: LintRule {
+struct HardcodedSchemaRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK104", name: "views.hardcoded_schema",
         summary: "`sql_table_name` writes out a schema (or database.schema) that a `manifest.lkml` constant holds.",
@@ -72,8 +72,8 @@ struct HardcodedSchemaRule: LintRule {
         let constants = context.project.constants.filter { !$0.value.isEmpty && !$0.value.contains("@{") }
             .sorted { ($0.value.count, $0.name) > ($1.value.count, $1.name) }
         guard !constants.isEmpty else { return }
-        for view in context.syntax.views {
-            guard let table = view.syntax.scalar("sql_table_name") else { continue }
+        for view in context.summary.views {
+            guard let table = view.sqlTableName else { continue }
             let text = table.text
             guard !text.contains("@{"), !text.contains("{{"), !text.contains("${"), !text.contains("\"") else { continue }
             for constant in constants {
@@ -81,7 +81,7 @@ struct HardcodedSchemaRule: LintRule {
                 guard text.count > value.count, text.lowercased().hasPrefix(value.lowercased() + ".") else { continue }
                 let range = table.range.lowerBound..<table.range.lowerBound + value.utf8.count
                 sink.report("sql_table_name writes schema '\(text.prefix(value.count))' by hand; constant '\(constant.name)' holds it: write '@{\(constant.name)}\(text.dropFirst(value.count))'",
-                            at: view.syntax.location(range),
+                            at: SourceRange(file: view.file, range: range),
                             fix: Fix("replaced '\(text.prefix(value.count))' with '@{\(constant.name)}'", edits: [TextEdit(range: range, replacement: "@{\(constant.name)}")]))
                 break
             }

@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK204: joins with nothing to join on.
-struct JoinConditionRule: LintRule {
+struct JoinConditionRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK204", name: "joins.condition",
         summary: "A join without `sql_on`, `foreign_key` or `sql`, and not `type: cross`.",
@@ -37,8 +37,8 @@ struct JoinConditionRule: LintRule {
             """, ExampleFile("views/orders.view.lkml", ordersView), ExampleFile("views/users.view.lkml", usersView)),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
-        for explore in context.syntax.explores where !explore.isRefinement {
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
+        for explore in file.explores where !explore.isRefinement {
             for join in explore.joins {
                 let syntax = join.syntax
                 guard syntax.member("sql_on") == nil, syntax.member("foreign_key") == nil, syntax.member("sql") == nil,

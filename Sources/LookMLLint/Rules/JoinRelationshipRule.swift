@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK201: joins that leave the relationship to the default.
-struct JoinRelationshipRule: LintRule {
+struct JoinRelationshipRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK201", name: "joins.relationship",
         summary: "A join without `relationship:`.",
@@ -39,10 +39,10 @@ struct JoinRelationshipRule: LintRule {
         ])
 
     func check(_ context: LintContext, _ sink: RuleSink) {
-        for explore in context.syntax.explores {
-            for join in explore.joins where join.syntax.member("relationship") == nil {
+        for explore in context.summary.explores {
+            for join in explore.joins where !join.hasRelationship {
                 // A refinement may only adjust an existing join; the base join is where the relationship belongs.
-                if explore.isRefinement, context.syntax.explores.contains(where: { !$0.isRefinement && $0.name == explore.name && $0.joins.contains { $0.alias == join.alias } }) {
+                if explore.isRefinement, context.summary.explores.contains(where: { !$0.isRefinement && $0.name == explore.name && $0.joins.contains { $0.alias == join.alias } }) {
                     continue
                 }
                 sink.report("join '\(join.alias)' in explore '\(explore.name)' has no relationship (Looker assumes many_to_one); state it",

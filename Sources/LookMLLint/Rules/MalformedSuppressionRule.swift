@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK901: `# lookml-lint:` comments the linter cannot read. Reported by the `Linter` itself.
-struct MalformedSuppressionRule: LintRule {
+struct MalformedSuppressionRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK901", name: "lint.malformed_suppression",
         summary: "A `# lookml-lint:` comment that is not a valid directive, or names an unknown rule.",

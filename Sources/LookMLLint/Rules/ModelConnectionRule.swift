@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK304: models without a connection.
-struct ModelConnectionRule: LintRule {
+struct ModelConnectionRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK304", name: "models.connection",
         summary: "A model file with explores but no `connection:`.",
@@ -24,13 +24,11 @@ struct ModelConnectionRule: LintRule {
             """, ExampleFile("views/orders.view.lkml", ordersView)),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
-        for model in context.project.models {
-            guard let reader = context.syntax.readers[model.file] else { continue }
-            let items = reader.fields(reader.tree.document.items)
-            guard !items.contains(where: { reader.key($0) == "connection" }),
-                  let explore = items.first(where: { reader.key($0) == "explore" }) else { continue }
-            sink.report("model '\(model.name)' has explores but no 'connection'", file: model.file, range: explore.key.textRange)
-        }
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
+        guard let model = file.file.modelName, let reader = file.reader else { return }
+        let items = file.topLevelFields
+        guard !items.contains(where: { reader.key($0) == "connection" }),
+              let explore = items.first(where: { reader.key($0) == "explore" }) else { return }
+        sink.report("model '\(model)' has explores but no 'connection'", file: file.path, range: explore.key.textRange)
     }
 }

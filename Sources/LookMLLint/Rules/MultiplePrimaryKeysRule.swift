@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK102: more than one primary key in a view.
-struct MultiplePrimaryKeysRule: LintRule {
+struct MultiplePrimaryKeysRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK102", name: "views.multiple_primary_keys",
         summary: "More than one field with `primary_key: yes` in one view (refinements and `extends` included).",
@@ -33,8 +33,12 @@ struct MultiplePrimaryKeysRule: LintRule {
     func check(_ context: LintContext, _ sink: RuleSink) {
         var reported = Set<SourceRange>()
         for view in context.baseViews {
+            // Most views extend nothing and mark at most one key: nothing to merge, nothing to report.
+            let definitions = context.summary.views(named: view.name)
+            if definitions.allSatisfy({ $0.extends.isEmpty }),
+               definitions.reduce(0, { count, definition in count + definition.fields.count { $0.isPrimaryKey } }) <= 1 { continue }
             // The last definition of each name wins; keys in definition order.
-            var latest: [String: FieldSyntax] = [:]
+            var latest: [String: FieldSummary] = [:]
             var order: [String] = []
             for field in context.projectFields(ofView: view.name) {
                 if latest[field.name] == nil { order.append(field.name) }

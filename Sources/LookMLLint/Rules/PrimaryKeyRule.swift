@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK101: views without a primary key.
-struct PrimaryKeyRule: LintRule {
+struct PrimaryKeyRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK101", name: "views.primary_key",
         summary: "A view with fields but no `primary_key: yes` dimension (refinements and `extends` included).",
@@ -59,8 +59,8 @@ struct PrimaryKeyRule: LintRule {
         ])
 
     func check(_ context: LintContext, _ sink: RuleSink) {
-        for view in context.baseViews where !view.fields.isEmpty || !context.extendsOf(view).isEmpty {
-            guard view.syntax.scalar("extension")?.text != "required", !context.hasPrimaryKeyAnywhere(view.name) else { continue }
+        for view in context.baseViews where !view.fields.isEmpty || !view.extends.isEmpty {
+            guard !view.isExtensionRequired, !context.hasPrimaryKeyAnywhere(view.name) else { continue }
             sink.report("view '\(view.name)' has no primary key; mark the dimension that is unique per row with 'primary_key: yes'",
                         at: view.location)
         }

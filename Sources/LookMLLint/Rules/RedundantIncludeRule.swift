@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK303: includes already covered by earlier ones.
-struct RedundantIncludeRule: LintRule {
+struct RedundantIncludeRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK303", name: "includes.redundant",
         summary: "An `include:` whose files an earlier include of the same file already matches.",
@@ -47,16 +47,8 @@ struct RedundantIncludeRule: LintRule {
 
     /// Removes the whole `include:` line when it stands alone on it.
     private func lineRemoval(_ location: SourceRange, in context: LintContext) -> Fix? {
-        guard let reader = context.syntax.readers[location.file],
-              let field = reader.fields(reader.tree.document.items).first(where: { reader.range(of: $0).contains(location.range.lowerBound) })
-        else { return nil }
-        let bytes = reader.source.bytes
-        var start = Int(field.key.textStart), end = reader.range(of: field).upperBound
-        while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
-        guard start == 0 || bytes[start - 1] == UInt8(ascii: "\n") else { return nil }
-        while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
-        if end < bytes.count, bytes[end] == UInt8(ascii: "\r") { end += 1 }
-        if end < bytes.count, bytes[end] == UInt8(ascii: "\n") { end += 1 } else if end < bytes.count { return nil }
-        return Fix("removed the redundant include", edits: [TextEdit(range: start..<end, replacement: "")])
+        guard let line = context.summary.files[location.file]?.includeLines.first(where: { $0.range.contains(location.range.lowerBound) }),
+              let removal = line.removal else { return nil }
+        return Fix("removed the redundant include", edits: [TextEdit(range: removal, replacement: "")])
     }
 }

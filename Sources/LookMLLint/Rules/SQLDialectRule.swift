@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK950: findings of the offline SQL validator, when a dialect is configured.
-struct SQLDialectRule: LintRule {
+struct SQLDialectRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK950", name: "sql.dialect",
         summary: "SQL the configured dialect does not accept (from the offline validator, `lookml validate`).",

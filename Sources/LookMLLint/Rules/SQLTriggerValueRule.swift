@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK105: persistence by `sql_trigger_value` instead of a datagroup.
-struct SQLTriggerValueRule: LintRule {
+struct SQLTriggerValueRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK105", name: "views.sql_trigger_value",
         summary: "A derived table persisted with `sql_trigger_value` instead of `datagroup_trigger`.",
@@ -43,18 +43,17 @@ struct SQLTriggerValueRule: LintRule {
             """),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
-        for (path, reader) in context.syntax.readers.sorted(by: { $0.key < $1.key }) {
-            func walk(_ items: [Item]) {
-                for field in reader.fields(items) {
-                    if reader.key(field) == "sql_trigger_value" {
-                        sink.report("persist with a datagroup ('datagroup_trigger: name') instead of 'sql_trigger_value'",
-                                    file: path, range: field.key.textRange)
-                    }
-                    if case .block(let block) = field.value { walk(block.items) }
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
+        guard let reader = file.reader else { return }
+        func walk(_ items: [Item]) {
+            for case .field(let field) in items {
+                if reader.hasKey(field, "sql_trigger_value") {
+                    sink.report("persist with a datagroup ('datagroup_trigger: name') instead of 'sql_trigger_value'",
+                                file: file.path, range: field.key.textRange)
                 }
+                if case .block(let block) = field.value { walk(block.items) }
             }
-            walk(reader.tree.document.items)
         }
+        walk(reader.tree.document.items)
     }
 }

@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK002: `{:` — a colon Looker ignores.
-struct StrayColonRule: LintRule {
+struct StrayColonRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK002", name: "syntax.stray_colon",
         summary: "A `:` right after `{`, which Looker tolerates and ignores.",
@@ -33,12 +33,10 @@ struct StrayColonRule: LintRule {
             """),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
-        for path in context.project.paths {
-            for diagnostic in context.project.files[path]?.tree?.diagnostics ?? [] where diagnostic.id.code == "P009" {
-                sink.report("stray ':' after '{'; Looker ignores it", file: path, range: diagnostic.range,
-                            fix: Fix("removed the stray ':'", edits: [TextEdit(range: diagnostic.range, replacement: "")]))
-            }
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
+        for diagnostic in file.tree?.diagnostics ?? [] where diagnostic.id.code == "P009" {
+            sink.report("stray ':' after '{'; Looker ignores it", file: file.path, range: diagnostic.range,
+                        fix: Fix("removed the stray ':'", edits: [TextEdit(range: diagnostic.range, replacement: "")]))
         }
     }
 }

@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK001: what the parser cannot read.
-struct SyntaxErrorRule: LintRule {
+struct SyntaxErrorRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK001", name: "syntax.error",
         summary: "LookML the parser cannot read: unclosed blocks, strings and `sql` expressions, missing colons and values.",
@@ -41,11 +41,9 @@ struct SyntaxErrorRule: LintRule {
             """),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
-        for path in context.project.paths {
-            for diagnostic in context.project.files[path]?.tree?.diagnostics ?? [] where diagnostic.severity == .error {
-                sink.report("\(diagnostic.message) (\(diagnostic.id.code))", file: path, range: diagnostic.range)
-            }
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
+        for diagnostic in file.tree?.diagnostics ?? [] where diagnostic.severity == .error {
+            sink.report("\(diagnostic.message) (\(diagnostic.id.code))", file: file.path, range: diagnostic.range)
         }
     }
 }

@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK110: dimension groups named after a timeframe.
-struct TimeframeSuffixRule: LintRule {
+struct TimeframeSuffixRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK110", name: "dimension_groups.timeframe_suffix",
         summary: "A time dimension group whose name already ends in a timeframe (`created_date`, `sent_time`).",
@@ -50,8 +50,8 @@ struct TimeframeSuffixRule: LintRule {
 
     static let timeframes = ["raw", "time", "date", "week", "month", "quarter", "year", "timestamp", "datetime"]
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
-        for view in context.syntax.views {
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
+        for view in file.views {
             for field in view.fields where field.kind == .dimension_group && field.effectiveType == "time" {
                 guard let suffix = Self.timeframes.first(where: { field.name.hasSuffix("_" + $0) }) else { continue }
                 let base = String(field.name.dropLast(suffix.count + 1))

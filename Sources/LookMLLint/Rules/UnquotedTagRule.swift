@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK508: tags written without quotes.
-struct UnquotedTagRule: LintRule {
+struct UnquotedTagRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK508", name: "tags.unquoted",
         summary: "A tag that is not a quoted string in a list (`tags: [braze_id]`, `tags: \"braze_id\"`).",
@@ -32,8 +32,8 @@ struct UnquotedTagRule: LintRule {
             BrazeExamples.project(BrazeExamples.users),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
-        for view in context.syntax.views {
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
+        for view in file.views {
             for field in view.fields {
                 let reader = field.syntax.reader
                 for tags in field.syntax.members("tags") {

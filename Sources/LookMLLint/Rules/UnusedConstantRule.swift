@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK305: constants nothing reads.
-struct UnusedConstantRule: LintRule {
+struct UnusedConstantRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK305", name: "constants.unused",
         summary: "A `constant:` in `manifest.lkml` that no `@{NAME}` reads.",
@@ -43,7 +43,7 @@ struct UnusedConstantRule: LintRule {
         ])
 
     func check(_ context: LintContext, _ sink: RuleSink) {
-        let read = Set(context.project.references.filter { $0.kind == .constant && !$0.isDefinition }.map(\.name))
+        let read = Set(context.project.references(ofKind: .constant).filter { !$0.isDefinition }.map(\.name))
         let ignored = Set(sink.strings("ignore"))
         for constant in context.project.constants where !read.contains(constant.name) && !ignored.contains(constant.name) {
             sink.report("constant '\(constant.name)' is never used (no '@{\(constant.name)}' in the project)", at: constant.location)

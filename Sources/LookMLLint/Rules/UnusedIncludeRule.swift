@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK302: includes whose files the model never uses.
-struct UnusedIncludeRule: LintRule {
+struct UnusedIncludeRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK302", name: "includes.unused",
         summary: "A model's `include:` whose files hold only views that none of the model's explores use.",
@@ -46,10 +46,10 @@ struct UnusedIncludeRule: LintRule {
 
     func check(_ context: LintContext, _ sink: RuleSink) {
         var viewsByFile: [String: [String]] = [:]
-        for view in context.syntax.views { viewsByFile[view.file, default: []].append(view.name) }
+        for view in context.summary.views { viewsByFile[view.file, default: []].append(view.name) }
         // View names referenced in each file (a view's references to itself left out).
         var viewReferences: [String: Set<String>] = [:]
-        for reference in context.project.references where reference.kind == .view {
+        for reference in context.project.references(ofKind: .view) {
             if case .view(let owner) = reference.scope, owner == reference.name { continue }
             viewReferences[reference.location.file, default: []].insert(reference.name)
         }
@@ -62,15 +62,13 @@ struct UnusedIncludeRule: LintRule {
             var queue = Array(used)
             while let name = queue.popLast() {
                 for view in context.views(named: name, in: scope) {
-                    for parent in context.extendsOf(view) where used.insert(parent).inserted { queue.append(parent) }
+                    for parent in view.extends where used.insert(parent).inserted { queue.append(parent) }
                 }
             }
             for include in model.includes {
                 guard case .files(let matches) = context.project.resolver.resolve(include.pattern, from: model.file), !matches.isEmpty else { continue }
                 let useful = matches.contains { path in
-                    guard let reader = context.syntax.readers[path] else { return true }
-                    let items = reader.fields(reader.tree.document.items)
-                    if items.contains(where: { reader.key($0) != "view" && reader.key($0) != "include" }) { return true }
+                    guard let file = context.summary.files[path], !file.definesMoreThanViews else { return true }
                     return viewsByFile[path, default: []].contains { used.contains($0) }
                 }
                 guard !useful else { continue }

@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK902: suppressions that suppress nothing. Reported by the `Linter` itself.
-struct UnusedSuppressionRule: LintRule {
+struct UnusedSuppressionRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK902", name: "lint.unused_suppression",
         summary: "A suppression comment for a rule that finds nothing where the comment applies.",

@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK106: views nothing reads.
-struct UnusedViewRule: LintRule {
+struct UnusedViewRule: ProjectLintRule {
     static let description = RuleDescription(
         code: "LK106", name: "views.unused",
         summary: "A view that no explore joins or reads, that no view extends and that nothing references.",
@@ -55,15 +55,15 @@ struct UnusedViewRule: LintRule {
         var used = Set<String>()
         for use in context.exploreUses { used.formUnion(use.aliases.values) }
         // Any reference by name other than a view's own definition or refinement (extends, from, SQL_TABLE_NAME, …).
-        let definitions = Set(context.syntax.views.map(\.location))
-        for reference in context.project.references where reference.kind == .view && !reference.isDefinition && !definitions.contains(reference.location) {
+        let definitions = Set(context.summary.views.map(\.location))
+        for reference in context.project.references(ofKind: .view) where !reference.isDefinition && !definitions.contains(reference.location) {
             used.insert(reference.name)
         }
         // Ancestors of used views are used.
         var queue = Array(used)
         while let name = queue.popLast() {
-            for view in context.syntax.views(named: name) {
-                for parent in context.extendsOf(view) where used.insert(parent).inserted { queue.append(parent) }
+            for view in context.summary.views(named: name) {
+                for parent in view.extends where used.insert(parent).inserted { queue.append(parent) }
             }
         }
         let ignored = sink.strings("ignore")

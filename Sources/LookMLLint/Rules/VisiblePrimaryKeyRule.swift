@@ -2,7 +2,7 @@ import LookMLProject
 import LookMLSyntax
 
 /// LK103: primary keys users can pick (opt-in).
-struct VisiblePrimaryKeyRule: LintRule {
+struct VisiblePrimaryKeyRule: FileLintRule {
     static let description = RuleDescription(
         code: "LK103", name: "views.visible_primary_key",
         summary: "A `primary_key: yes` dimension that is not `hidden: yes`.",
@@ -39,8 +39,8 @@ struct VisiblePrimaryKeyRule: LintRule {
             """),
         ])
 
-    func check(_ context: LintContext, _ sink: RuleSink) {
-        for view in context.syntax.views {
+    func check(_ file: FileSyntax, _ sink: RuleSink) {
+        for view in file.views {
             for field in view.fields where field.isPrimaryKey && !field.isHidden {
                 sink.report("primary key '\(view.name).\(field.name)' is visible in the field picker; add 'hidden: yes'",
                             at: field.location, fix: hideFix(field))

@@ -1,0 +1,290 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import LookMLProject
+import LookMLSyntax
+
+/// A value as written: text (strings without their quotes, expressions trimmed) and the range of that text.
+public struct ScalarValue: Sendable {
+    public var text: String
+    public var range: Range<Int>
+    /// The token, quotes included.
+    public var token: Token
+    public var isString: Bool { token.kind == .string }
+}
+
+/// Reads the fields, keys and values of one parsed file.
+public struct SyntaxReader: Sendable {
+    public let tree: SyntaxTree
+    public var source: SourceFile { tree.source }
+
+    public init(tree: SyntaxTree) { self.tree = tree }
+
+    public func text(_ token: Token) -> String { tree.source.text(of: token) }
+
+    public func fields(_ items: [Item]) -> [Field] {
+        items.compactMap { if case .field(let field) = $0 { return field } else { return nil } }
+    }
+
+    public func key(_ field: Field) -> String { text(field.key) }
+
+    /// True when the field's key is `key`, compared byte for byte (no `String` is made).
+    public func hasKey(_ field: Field, _ key: String) -> Bool {
+        let range = field.key.textRange
+        var key = key
+        return range.count == key.utf8.count && key.withUTF8 { target in
+            tree.source.bytes.withUnsafeBufferPointer { bytes in
+                range.lowerBound >= 0 && range.upperBound <= bytes.count
+                    && memcmp(bytes.baseAddress! + range.lowerBound, target.baseAddress!, range.count) == 0
+            }
+        }
+    }
+
+    /// True when the bytes of a range contain `${` (a substitution may be there).
+    public func mayHoldSubstitution(_ range: Range<Int>) -> Bool {
+        tree.source.bytes.withUnsafeBufferPointer { bytes in
+            guard range.count >= 2, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
+            for index in range.lowerBound..<range.upperBound - 1 where bytes[index] == UInt8(ascii: "$") && bytes[index + 1] == UInt8(ascii: "{") {
+                return true
+            }
+            return false
+        }
+    }
+
+    /// A literal's or string's value (strings without quotes), or an expression's body.
+    public func scalar(_ field: Field) -> ScalarValue? {
+        switch field.value {
+        case .literal(let token), .string(let token): return scalar(token)
+        case .expression(let body, _): return ScalarValue(text: text(body), range: body.textRange, token: body)
+        default: return nil
+        }
+    }
+
+    /// A token's value; strings without their quotes.
+    public func scalar(_ token: Token) -> ScalarValue {
+        let range = token.textRange
+        guard token.kind == .string, range.count >= 1 else { return ScalarValue(text: text(token), range: range, token: token) }
+        let bytes = tree.source.bytes
+        let start = range.lowerBound + 1
+        let end = range.count >= 2 && bytes[range.upperBound - 1] == UInt8(ascii: "\"") ? range.upperBound - 1 : range.upperBound
+        return ScalarValue(text: tree.source.text(start..<max(start, end)), range: start..<max(start, end), token: token)
+    }
+
+    /// The items of a list value (pairs by their first token).
+    public func listItems(_ field: Field) -> [ScalarValue] {
+        guard case .list(let list) = field.value else { return [] }
+        return list.items.map { scalar($0.value) }
+    }
+
+    /// The byte range of everything a field spans, from its key to its last present token.
+    public func range(of field: Field) -> Range<Int> {
+        var end = Int(field.key.textEnd)
+        field.forEachToken { if !$0.isMissing { end = max(end, Int($0.textEnd)) } }
+        return Int(field.key.textStart)..<end
+    }
+}
+
+/// A block (`view`, `dimension`, `explore`, `join`, …) with the reader of its file.
+public struct BlockSyntax: Sendable {
+    public let file: String
+    public let reader: SyntaxReader
+    /// The `key: name { … }` field that holds the block.
+    public let field: Field
+    public let block: BlockValue
+
+    public var members: [Field] { reader.fields(block.items) }
+
+    /// The last member with `key` (Looker keeps the last of a repeated key).
+    public func member(_ key: String) -> Field? {
+        for case .field(let member) in block.items.reversed() where reader.hasKey(member, key) { return member }
+        return nil
+    }
+
+    public func members(_ key: String) -> [Field] {
+        var result: [Field] = []
+        for case .field(let member) in block.items where reader.hasKey(member, key) { result.append(member) }
+        return result
+    }
+
+    public func scalar(_ key: String) -> ScalarValue? { member(key).flatMap(reader.scalar) }
+
+    /// True when `key: yes` is set.
+    public func isYes(_ key: String) -> Bool { scalar(key)?.text == "yes" }
+
+    public func location(_ range: Range<Int>) -> SourceRange { SourceRange(file: file, range: range) }
+
+    /// The range from the block's key to its closing brace.
+    public var fullRange: Range<Int> { Int(field.key.textStart)..<Int(block.rightBrace.textEnd) }
+
+    /// The nested blocks with `key` (e.g. `dimension`), with their names.
+    func namedBlocks(_ key: String? = nil) -> [(key: String, name: ScalarValue, block: BlockSyntax)] {
+        var result: [(key: String, name: ScalarValue, block: BlockSyntax)] = []
+        for case .field(let member) in block.items {
+            guard case .block(let inner) = member.value, let name = inner.name, key.map({ reader.hasKey(member, $0) }) ?? true else { continue }
+            result.append((key ?? reader.key(member), reader.scalar(name), BlockSyntax(file: file, reader: reader, field: member, block: inner)))
+        }
+        return result
+    }
+}
+
+/// A field of a view, as written: its summary (the members rules read most, found in one pass over the block) and
+/// its block.
+public struct FieldSyntax: Sendable {
+    public let summary: FieldSummary
+    public let syntax: BlockSyntax
+
+    init(view: String, kind: FieldDefinition.Kind, name: String, nameRange: Range<Int>, syntax: BlockSyntax) {
+        let reader = syntax.reader
+        var type: String?, hidden = false, primaryKey = false, tags: [TagSyntax] = []
+        for case .field(let member) in syntax.block.items {
+            if reader.hasKey(member, "type") {
+                type = reader.scalar(member)?.text
+            } else if reader.hasKey(member, "hidden") {
+                hidden = reader.scalar(member)?.text == "yes"
+            } else if reader.hasKey(member, "primary_key") {
+                primaryKey = reader.scalar(member)?.text == "yes"
+            } else if reader.hasKey(member, "tags") {
+                tags += reader.listItems(member).map(TagSyntax.init)
+            }
+        }
+        summary = FieldSummary(view: view, kind: kind, name: name, nameRange: nameRange, file: syntax.file, type: type,
+                               isHidden: hidden, isPrimaryKey: primaryKey, tags: tags)
+        self.syntax = syntax
+    }
+
+    public var view: String { summary.view }
+    public var kind: FieldDefinition.Kind { summary.kind }
+    public var name: String { summary.name }
+    public var type: String? { summary.type }
+    public var isHidden: Bool { summary.isHidden }
+    public var isPrimaryKey: Bool { summary.isPrimaryKey }
+    public var tags: [TagSyntax] { summary.tags }
+    public var effectiveType: String { summary.effectiveType }
+    public var isDimension: Bool { summary.isDimension }
+    public var file: String { syntax.file }
+    public var location: SourceRange { summary.location }
+}
+
+/// A `view:` block or refinement.
+public struct ViewSyntax: Sendable {
+    public let name: String
+    public let nameRange: Range<Int>
+    public let isRefinement: Bool
+    public let syntax: BlockSyntax
+    public let fields: [FieldSyntax]
+
+    public var file: String { syntax.file }
+    public var location: SourceRange { SourceRange(file: file, range: nameRange) }
+
+    /// What project rules keep of the view once the file's tree is gone.
+    var summary: ViewSummary {
+        ViewSummary(name: name, nameRange: nameRange, isRefinement: isRefinement, file: file, fields: fields.map(\.summary),
+                    extends: syntax.members("extends").flatMap { syntax.reader.listItems($0).map(\.text) },
+                    isExtensionRequired: syntax.scalar("extension")?.text == "required",
+                    sqlTableName: syntax.scalar("sql_table_name"))
+    }
+}
+
+/// A `join:` of an explore.
+public struct JoinSyntax: Sendable {
+    public let alias: String
+    public let aliasRange: Range<Int>
+    public let syntax: BlockSyntax
+    public var location: SourceRange { SourceRange(file: syntax.file, range: aliasRange) }
+
+    var summary: JoinSummary {
+        JoinSummary(alias: alias, aliasRange: aliasRange, file: syntax.file, from: syntax.scalar("from")?.text,
+                    hasRelationship: syntax.member("relationship") != nil, relationship: syntax.scalar("relationship"))
+    }
+}
+
+/// An `explore:` block or refinement.
+public struct ExploreSyntax: Sendable {
+    public let name: String
+    public let nameRange: Range<Int>
+    public let isRefinement: Bool
+    public let syntax: BlockSyntax
+    public let joins: [JoinSyntax]
+
+    public var file: String { syntax.file }
+    public var location: SourceRange { SourceRange(file: file, range: nameRange) }
+
+    var summary: ExploreSummary {
+        ExploreSummary(name: name, nameRange: nameRange, isRefinement: isRefinement, file: file, joins: joins.map(\.summary))
+    }
+}
+
+/// One parsed file as file rules see it: its tree, and its views and explores as syntax. Made while the file is
+/// loaded and dropped after its rules ran, so a project's trees are never all in memory at once.
+public struct FileSyntax: Sendable {
+    public let file: ProjectFile
+    /// The LookML tree; nil for YAML dashboards.
+    public let tree: SyntaxTree?
+    public let views: [ViewSyntax]
+    public let explores: [ExploreSyntax]
+
+    public var path: String { file.path }
+    /// The reader of a LookML file.
+    public var reader: SyntaxReader? { tree.map(SyntaxReader.init) }
+    /// The top-level fields of a LookML file.
+    public var topLevelFields: [Field] { reader.map { $0.fields($0.tree.document.items) } ?? [] }
+
+    public init(file: ProjectFile, tree: SyntaxTree?) {
+        self.file = file
+        self.tree = tree
+        guard let tree else {
+            views = []
+            explores = []
+            return
+        }
+        let reader = SyntaxReader(tree: tree)
+        let path = file.path
+        var views: [ViewSyntax] = [], explores: [ExploreSyntax] = []
+        for field in reader.fields(tree.document.items) {
+            guard case .block(let block) = field.value, let nameToken = block.name else { continue }
+            let key = reader.key(field)
+            guard key == "view" || key == "explore" else { continue }
+            let syntax = BlockSyntax(file: path, reader: reader, field: field, block: block)
+            var name = reader.scalar(nameToken)
+            let isRefinement = name.text.hasPrefix("+")
+            if isRefinement { name.text.removeFirst(); name.range = name.range.lowerBound + 1..<name.range.upperBound }
+            if key == "view" {
+                let fields = syntax.namedBlocks().compactMap { entry -> FieldSyntax? in
+                    guard let kind = FieldDefinition.Kind(rawValue: entry.key) else { return nil }
+                    return FieldSyntax(view: name.text, kind: kind, name: entry.name.text, nameRange: entry.name.range, syntax: entry.block)
+                }
+                views.append(ViewSyntax(name: name.text, nameRange: name.range, isRefinement: isRefinement, syntax: syntax, fields: fields))
+            } else {
+                let joins = syntax.namedBlocks("join").map { JoinSyntax(alias: $0.name.text, aliasRange: $0.name.range, syntax: $0.block) }
+                explores.append(ExploreSyntax(name: name.text, nameRange: name.range, isRefinement: isRefinement, syntax: syntax, joins: joins))
+            }
+        }
+        self.views = views
+        self.explores = explores
+    }
+
+    /// What project rules keep of the file.
+    public var summary: FileSummary {
+        let fields = topLevelFields
+        let reader = self.reader
+        return FileSummary(
+            path: path, views: views.map(\.summary), explores: explores.map(\.summary),
+            definesMoreThanViews: reader.map { reader in fields.contains { reader.key($0) != "view" && reader.key($0) != "include" } } ?? true,
+            includeLines: fields.compactMap { field in
+                guard let reader, reader.key(field) == "include" else { return nil }
+                return IncludeLine(range: reader.range(of: field), removal: FileSyntax.lineRemoval(of: field, reader: reader))
+            })
+    }
+
+    /// The bytes of a field's whole line, line break included, when the field stands alone on it.
+    static func lineRemoval(of field: Field, reader: SyntaxReader) -> Range<Int>? {
+        let bytes = reader.source.bytes
+        var start = Int(field.key.textStart), end = reader.range(of: field).upperBound
+        while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
+        guard start == 0 || bytes[start - 1] == UInt8(ascii: "\n") else { return nil }
+        while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\r") { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\n") { end += 1 } else if end < bytes.count { return nil }
+        return start..<end
+    }
+}
