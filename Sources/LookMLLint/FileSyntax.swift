@@ -132,10 +132,12 @@ public struct BlockSyntax: Sendable {
 public struct FieldSyntax: Sendable {
     public let summary: FieldSummary
     public let syntax: BlockSyntax
+    /// True when the field has a `tags:` member (a list or not).
+    public let hasTags: Bool
 
     init(view: String, kind: FieldDefinition.Kind, name: String, nameRange: Range<Int>, syntax: BlockSyntax) {
         let reader = syntax.reader
-        var type: String?, hidden = false, primaryKey = false, tags: [TagSyntax] = []
+        var type: String?, hidden = false, primaryKey = false, tags: [TagSyntax] = [], hasTags = false
         for case .field(let member) in syntax.block.items {
             if reader.hasKey(member, "type") {
                 type = reader.scalar(member)?.text
@@ -145,11 +147,13 @@ public struct FieldSyntax: Sendable {
                 primaryKey = reader.scalar(member)?.text == "yes"
             } else if reader.hasKey(member, "tags") {
                 tags += reader.listItems(member).map(TagSyntax.init)
+                hasTags = true
             }
         }
         summary = FieldSummary(view: view, kind: kind, name: name, nameRange: nameRange, file: syntax.file, type: type,
                                isHidden: hidden, isPrimaryKey: primaryKey, tags: tags)
         self.syntax = syntax
+        self.hasTags = hasTags
     }
 
     public var view: String { summary.view }
@@ -222,6 +226,8 @@ public struct FileSyntax: Sendable {
     public let tree: SyntaxTree?
     public let views: [ViewSyntax]
     public let explores: [ExploreSyntax]
+    /// The fields of every view that have a `tags:` member, in file order: what the tag rules read.
+    public let taggedFields: [FieldSyntax]
 
     public var path: String { file.path }
     /// The reader of a LookML file.
@@ -235,6 +241,7 @@ public struct FileSyntax: Sendable {
         guard let tree else {
             views = []
             explores = []
+            taggedFields = []
             return
         }
         let reader = SyntaxReader(tree: tree)
@@ -261,6 +268,7 @@ public struct FileSyntax: Sendable {
         }
         self.views = views
         self.explores = explores
+        taggedFields = views.flatMap { $0.fields.filter(\.hasTags) }
     }
 
     /// What project rules keep of the file.

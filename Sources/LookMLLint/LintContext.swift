@@ -35,18 +35,34 @@ public final class LintContext: Sendable {
             }
         }
         exploreUses = uses
-        let fields = parallelMap(uses.count) { [uses] in LintContext.collectBrazeFields(of: uses[$0], summary: summary) }
+        // Only an explore that reads a view with a Braze-tagged field (its own, a refinement's or an ancestor's) can
+        // show one: the others need no look at their fields.
+        let brazeViews = LintContext.viewsWithBrazeTags(project)
+        let fields = parallelMap(uses.count) { [uses] index in
+            uses[index].aliases.values.contains(where: brazeViews.contains)
+                ? LintContext.collectBrazeFields(of: uses[index], summary: summary) : []
+        }
         brazeFieldsByExplore = Dictionary(zip(uses.map(LintContext.brazeKey), fields), uniquingKeysWith: { first, _ in first })
     }
 
-    /// The fields of a view in a scope (refinements and `extends` merged).
-    public func fields(ofView view: String, in scope: ModelScope) -> [FieldSummary] {
-        scope.fieldDefinitions(ofView: view).compactMap { summary.field($0) }
+    /// The names of views with a Braze-tagged field in any definition or refinement, and of the views that extend
+    /// them, project-wide.
+    static func viewsWithBrazeTags(_ project: Project) -> Set<String> {
+        var names = Set(project.views.filter { $0.fields.contains(where: \.hasBrazeTag) }.map(\.name))
+        var added = !names.isEmpty
+        while added {
+            added = false
+            for view in project.views where !names.contains(view.name) && view.extends.contains(where: names.contains) {
+                names.insert(view.name)
+                added = true
+            }
+        }
+        return names
     }
 
     /// True when the view, as one model sees it, declares a `primary_key: yes` dimension.
     public func hasPrimaryKey(_ view: String, in scope: ModelScope) -> Bool {
-        fields(ofView: view, in: scope).contains { $0.isPrimaryKey }
+        scope.fieldDefinitions(ofView: view).contains { $0.isPrimaryKey }
     }
 
     /// Every join of an explore in a scope: its base definition's, its refinements', and those of the explores it

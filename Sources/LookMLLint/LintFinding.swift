@@ -76,23 +76,35 @@ public protocol ProjectLintRule: LintRule {
     func check(_ context: LintContext, _ sink: RuleSink)
 }
 
-/// Where one rule reports: it knows the rule, its effective severity and options.
-public final class RuleSink {
-    public let description: RuleDescription
-    public let severity: Severity
-    private let options: [String: OptionValue]
-    public private(set) var findings: [LintFinding] = []
+/// A rule as configured: its description, effective severity and options. Made once per lint run and shared by
+/// every sink of the rule (a project has tens of thousands of files, each with a sink per file rule).
+final class RuleSettings: Sendable {
+    let description: RuleDescription
+    let severity: Severity
+    let options: [String: OptionValue]
 
     init(description: RuleDescription, severity: Severity, options: [String: OptionValue]) {
         self.description = description
         self.severity = severity
         self.options = options
     }
+}
+
+/// Where one rule reports: it knows the rule, its effective severity and options.
+public final class RuleSink {
+    private let settings: RuleSettings
+    public private(set) var findings: [LintFinding] = []
+
+    init(_ settings: RuleSettings) { self.settings = settings }
+
+    public var description: RuleDescription { settings.description }
+    public var severity: Severity { settings.severity }
+    private var options: [String: OptionValue] { settings.options }
 
     /// Reports a finding at `location`.
     public func report(_ message: String, at location: SourceRange, fix: Fix? = nil) {
-        findings.append(LintFinding(code: description.code, ruleName: description.name, severity: severity, message: message,
-                                    file: location.file, range: location.range, fix: fix))
+        findings.append(LintFinding(code: settings.description.code, ruleName: settings.description.name, severity: severity,
+                                    message: message, file: location.file, range: location.range, fix: fix))
     }
 
     public func report(_ message: String, file: String, range: Range<Int>, fix: Fix? = nil) {

@@ -24,22 +24,27 @@ public struct Linter: Sendable {
     public let rules: [any LintRule.Type]
     /// Findings from outside (the offline SQL validator), reported by `sql.dialect`.
     public let externalFindings: [ExternalFinding]
-    /// The enabled rules that look at one file at a time, and those that read the whole project.
-    private let fileRules: [any FileLintRule.Type]
-    private let projectRules: [any ProjectLintRule.Type]
+    /// The enabled rules that look at one file at a time, and those that read the whole project, with their settings.
+    private let fileRules: [(rule: any FileLintRule.Type, settings: RuleSettings)]
+    private let projectRules: [(rule: any ProjectLintRule.Type, settings: RuleSettings)]
+    /// Every rule's description, for suppression comments.
+    private let descriptions: [RuleDescription]
 
     public init(configuration: LintConfiguration = LintConfiguration(), rules: [any LintRule.Type] = RuleRegistry.rules,
                 externalFindings: [ExternalFinding] = []) {
         self.configuration = configuration
         self.rules = rules
         self.externalFindings = externalFindings
+        func settings(_ description: RuleDescription) -> RuleSettings {
+            RuleSettings(description: description, severity: configuration.severity(of: description), options: configuration.options(of: description))
+        }
         fileRules = rules.compactMap { $0 as? any FileLintRule.Type }.filter { configuration.isEnabled($0.description) }
+            .map { ($0, settings($0.description)) }
         projectRules = rules.compactMap { $0 as? any ProjectLintRule.Type }.filter { configuration.isEnabled($0.description) }
+            .map { ($0, settings($0.description)) }
+        descriptions = rules.map { $0.description }
     }
 
-    private func sink(for description: RuleDescription) -> RuleSink {
-        RuleSink(description: description, severity: configuration.severity(of: description), options: configuration.options(of: description))
-    }
 
     /// Runs the file rules on one file, while its tree is at hand, and keeps what the project rules need.
     /// `lookml lint` calls this as each file is loaded (see `ProjectFile.init(…inspectingTree:)`), so the project's
@@ -48,14 +53,14 @@ public struct Linter: Sendable {
         let syntax = FileSyntax(file: file, tree: tree)
         var findings: [LintFinding] = []
         if configuration.reports(file.path) {
-            for rule in fileRules {
-                let sink = sink(for: rule.description)
+            for (rule, settings) in fileRules {
+                let sink = RuleSink(settings)
                 rule.init().check(syntax, sink)
                 findings += sink.findings
             }
         }
         let (directives, malformed) = SuppressionScanner.mentionsMarker(file.source.bytes)
-            ? SuppressionScanner(rules: rules.map { $0.description }).scan(file, tree: tree) : ([], [])
+            ? SuppressionScanner(rules: descriptions).scan(file, tree: tree) : ([], [])
         return FileLintResult(findings: findings, summary: syntax.summary, directives: directives, malformed: malformed)
     }
 
@@ -70,12 +75,11 @@ public struct Linter: Sendable {
         }
         let context = LintContext(project: project, summary: ProjectSummary(files: perFile.map(\.summary)),
                                   externalFindings: externalFindings)
-        let descriptions = rules.map { $0.description }
         // Project rules on all cores: each reads the shared, finished context and reports into its own sink.
         let projectRules = self.projectRules
         var findings: [LintFinding] = parallelMap(projectRules.count) { index in
-            let sink = sink(for: projectRules[index].description)
-            projectRules[index].init().check(context, sink)
+            let sink = RuleSink(projectRules[index].settings)
+            projectRules[index].rule.init().check(context, sink)
             return sink.findings
         }.flatMap { $0 }
         findings = findings.filter { configuration.reports($0.file) }

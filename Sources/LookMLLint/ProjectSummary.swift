@@ -100,44 +100,60 @@ public struct ProjectSummary: Sendable {
     public private(set) var explores: [ExploreSummary] = []
     /// Files by path.
     public private(set) var files: [String: FileSummary] = [:]
-    /// Where each field is: (index into `views`, index into its fields). Positions, not copies: large projects have
-    /// millions of fields.
-    private var fieldsByLocation: [SourceRange: (view: Int32, field: Int32)] = [:]
-    private var viewsByLocation: [SourceRange: Int] = [:]
-    private var exploresByLocation: [SourceRange: ExploreSummary] = [:]
     private var viewsByName: [String: [ViewSummary]] = [:]
 
     /// Indexes the summaries of files (in path order).
     public init(files: [FileSummary]) {
         for file in files {
             self.files[file.path] = file
-            for view in file.views {
-                let viewIndex = views.count
-                views.append(view)
-                viewsByLocation[view.location] = viewIndex
-                viewsByName[view.name, default: []].append(view)
-                for (fieldIndex, field) in view.fields.enumerated() {
-                    fieldsByLocation[field.location] = (Int32(viewIndex), Int32(fieldIndex))
-                }
-            }
-            for explore in file.explores {
-                explores.append(explore)
-                exploresByLocation[explore.location] = explore
-            }
+            views += file.views
+            explores += file.explores
+            for view in file.views { viewsByName[view.name, default: []].append(view) }
         }
     }
 
+    // Lookups by location search the file's views (and a view's fields), which are in byte order: no index of
+    // millions of fields to build or keep.
+
     /// The summary of a field the project model knows.
     public func field(_ definition: FieldDefinition) -> FieldSummary? {
-        fieldsByLocation[definition.location].map { views[Int($0.view)].fields[Int($0.field)] }
+        let location = definition.location
+        guard let views = files[location.file]?.views,
+              let view = Self.last(in: views, startingAtOrBefore: location.range.lowerBound, by: \.nameRange.lowerBound),
+              let field = Self.last(in: views[view].fields, startingAtOrBefore: location.range.lowerBound, by: \.nameRange.lowerBound)
+        else { return nil }
+        let summary = views[view].fields[field]
+        return summary.nameRange == location.range ? summary : nil
     }
 
     /// The summary of a view definition.
-    public func view(_ definition: ViewDefinition) -> ViewSummary? { viewsByLocation[definition.location].map { views[$0] } }
+    public func view(_ definition: ViewDefinition) -> ViewSummary? {
+        let location = definition.location
+        guard let views = files[location.file]?.views,
+              let index = Self.last(in: views, startingAtOrBefore: location.range.lowerBound, by: \.nameRange.lowerBound),
+              views[index].nameRange == location.range else { return nil }
+        return views[index]
+    }
 
     /// The summary of an explore definition.
-    public func explore(_ definition: ExploreDefinition) -> ExploreSummary? { exploresByLocation[definition.location] }
+    public func explore(_ definition: ExploreDefinition) -> ExploreSummary? {
+        let location = definition.location
+        guard let explores = files[location.file]?.explores,
+              let index = Self.last(in: explores, startingAtOrBefore: location.range.lowerBound, by: \.nameRange.lowerBound),
+              explores[index].nameRange == location.range else { return nil }
+        return explores[index]
+    }
 
     /// Every definition and refinement of a view name, in file order.
     public func views(named name: String) -> [ViewSummary] { viewsByName[name] ?? [] }
+
+    /// The index of the last element whose offset is at most `offset`, in elements sorted by offset.
+    private static func last<Element>(in elements: [Element], startingAtOrBefore offset: Int, by key: (Element) -> Int) -> Int? {
+        var low = 0, high = elements.count
+        while low < high {
+            let middle = (low + high) / 2
+            if key(elements[middle]) <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : low - 1
+    }
 }

@@ -65,6 +65,22 @@ extension LintContext {
     }
 }
 
+/// Whether views have a primary key as a model sees them, remembered: many explores join the same views.
+struct PrimaryKeyMemo {
+    let context: LintContext
+    private var known: [String: Bool] = [:]
+
+    init(_ context: LintContext) { self.context = context }
+
+    mutating func hasPrimaryKey(_ view: String, in scope: ModelScope) -> Bool {
+        let key = scope.model.name + "\u{0}" + view
+        if let answer = known[key] { return answer }
+        let answer = context.hasPrimaryKey(view, in: scope)
+        known[key] = answer
+        return answer
+    }
+}
+
 /// A Braze-tagged field as an explore shows it.
 public struct BrazeField: Sendable {
     public let alias: String

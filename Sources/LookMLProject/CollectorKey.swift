@@ -8,7 +8,7 @@ enum CollectorKey: UInt8, CaseIterable {
     case dimension, dimension_group, measure, filter, parameter
     case set, extends, `extension`, sql_table_name, derived_table
     case from, view_name, join, required_joins, explore_source, suggest_explore
-    case type, sql, hidden, tags, timeframes, intervals, value
+    case type, sql, hidden, tags, timeframes, intervals, value, primary_key
     // Keys whose list items (or pair keys) are field references.
     case fields, drill_fields, required_fields, dimensions, measures, unless, pivots, sorts, filters, hidden_fields
     // Keys whose single value is a field reference.

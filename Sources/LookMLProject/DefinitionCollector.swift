@@ -65,13 +65,14 @@ struct DefinitionCollector {
     private func fieldDefinition(_ field: Field, kind: FieldDefinition.Kind) -> FieldDefinition? {
         guard let block = access.block(field), let nameToken = block.name else { return nil }
         let (name, range) = access.unquoted(nameToken)
-        var type: String?, sqlRange: Range<Int>?, hidden = false
+        var type: String?, sqlRange: Range<Int>?, hidden = false, primaryKey = false
         var tags: [String] = [], timeframes: [String]?, intervals: [String]?, hasBrazeTag = false
         for member in access.fields(block.items) {
             switch access.keyID(member) {
             case .type: type = access.scalar(member)?.text
             case .sql: sqlRange = access.scalarRange(member)
             case .hidden: hidden = access.scalar(member)?.text == "yes"
+            case .primary_key: primaryKey = access.scalar(member)?.text == "yes"
             case .tags:
                 tags = access.listItems(member).map(\.text)
                 hasBrazeTag = hasBrazeTag || tags.contains { BrazeTag($0) != nil }
@@ -91,6 +92,7 @@ struct DefinitionCollector {
         var definition = FieldDefinition(name: name, kind: kind, type: type, location: location(range), expandedNames: expanded,
                                          tags: tags, hidden: hidden, sqlRange: sqlRange, source: file.source)
         definition.hasBrazeTag = hasBrazeTag
+        definition.isPrimaryKey = primaryKey
         return definition
     }
 

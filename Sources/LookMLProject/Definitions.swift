@@ -38,6 +38,8 @@ public struct FieldDefinition: Sendable {
     public var tags: [String]
     /// True when any of the field's `tags:` lists (not only the last, which `tags` holds) has a Braze tag.
     public var hasBrazeTag = false
+    /// True when the field sets `primary_key: yes`.
+    public var isPrimaryKey = false
     public var hidden: Bool
     /// The field's `sql:` body, when it has one (read from the file's bytes, not kept as a copy).
     public var sql: String? { sqlRange.map { source.text($0) } }

@@ -34,14 +34,12 @@ struct BrazeAttributeCaseRule: FileLintRule {
         ])
 
     func check(_ file: FileSyntax, _ sink: RuleSink) {
-        for view in file.views {
-            for field in view.fields {
-                for tag in field.tags {
-                    guard case .attribute(let name)? = tag.brazeTag, tag.text.hasPrefix("braze["), let standard = BrazeTag.caseMismatch(name) else { continue }
-                    let start = tag.value.range.lowerBound + "braze[".utf8.count
-                    sink.report("attribute '\(name)' is not the standard profile field '\(standard)' (names are case-sensitive); it creates a custom attribute",
-                                at: field.syntax.location(start..<start + name.utf8.count))
-                }
+        for field in file.taggedFields {
+            for tag in field.tags {
+                guard case .attribute(let name)? = tag.brazeTag, tag.text.hasPrefix("braze["), let standard = BrazeTag.caseMismatch(name) else { continue }
+                let start = tag.value.range.lowerBound + "braze[".utf8.count
+                sink.report("attribute '\(name)' is not the standard profile field '\(standard)' (names are case-sensitive); it creates a custom attribute",
+                            at: field.syntax.location(start..<start + name.utf8.count))
             }
         }
     }

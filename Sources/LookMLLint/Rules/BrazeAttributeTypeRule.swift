@@ -59,16 +59,14 @@ struct BrazeAttributeTypeRule: FileLintRule {
         ])
 
     func check(_ file: FileSyntax, _ sink: RuleSink) {
-        for view in file.views {
-            for field in view.fields {
-                for tag in field.tags {
-                    guard case .attribute(let name)? = tag.brazeTag, BrazeTag.problem(withAttribute: name) == nil else { continue }
-                    let location = field.syntax.location(tag.value.token.textRange)
-                    if !field.isDimension {
-                        sink.report("attribute tag \"\(tag.text)\" is on \(field.kind.rawValue) '\(view.name).\(field.name)'; the action sends dimensions only", at: location)
-                    } else if !BrazeTag.supportedAttributeTypes.contains(field.effectiveType) {
-                        sink.report("attribute tag \"\(tag.text)\" is on '\(view.name).\(field.name)' of type \(field.effectiveType), which Braze attributes cannot hold", at: location)
-                    }
+        for field in file.taggedFields {
+            for tag in field.tags {
+                guard case .attribute(let name)? = tag.brazeTag, BrazeTag.problem(withAttribute: name) == nil else { continue }
+                let location = field.syntax.location(tag.value.token.textRange)
+                if !field.isDimension {
+                    sink.report("attribute tag \"\(tag.text)\" is on \(field.kind.rawValue) '\(field.view).\(field.name)'; the action sends dimensions only", at: location)
+                } else if !BrazeTag.supportedAttributeTypes.contains(field.effectiveType) {
+                    sink.report("attribute tag \"\(tag.text)\" is on '\(field.view).\(field.name)' of type \(field.effectiveType), which Braze attributes cannot hold", at: location)
                 }
             }
         }

@@ -32,12 +32,10 @@ struct BrazeIDOnMeasureRule: FileLintRule {
         ])
 
     func check(_ file: FileSyntax, _ sink: RuleSink) {
-        for view in file.views {
-            for field in view.fields where !field.isDimension {
-                for tag in field.tags where tag.brazeTag == .id {
-                    sink.report("\"braze_id\" is on \(field.kind.rawValue) '\(view.name).\(field.name)'; the action reads it from dimensions only",
-                                at: field.syntax.location(tag.value.token.textRange))
-                }
+        for field in file.taggedFields where !field.isDimension {
+            for tag in field.tags where tag.brazeTag == .id {
+                sink.report("\"braze_id\" is on \(field.kind.rawValue) '\(field.view).\(field.name)'; the action reads it from dimensions only",
+                            at: field.syntax.location(tag.value.token.textRange))
             }
         }
     }

@@ -32,12 +32,10 @@ struct BrazeIDTypeRule: FileLintRule {
 
     func check(_ file: FileSyntax, _ sink: RuleSink) {
         let allowed = Set(sink.strings("allowed_types"))
-        for view in file.views {
-            for field in view.fields where field.isDimension && !allowed.contains(field.effectiveType) {
-                for tag in field.tags where tag.brazeTag == .id {
-                    sink.report("\"braze_id\" is on '\(view.name).\(field.name)' of type \(field.effectiveType); Braze ids are strings",
-                                at: field.syntax.location(tag.value.token.textRange))
-                }
+        for field in file.taggedFields where field.isDimension && !allowed.contains(field.effectiveType) {
+            for tag in field.tags where tag.brazeTag == .id {
+                sink.report("\"braze_id\" is on '\(field.view).\(field.name)' of type \(field.effectiveType); Braze ids are strings",
+                            at: field.syntax.location(tag.value.token.textRange))
             }
         }
     }

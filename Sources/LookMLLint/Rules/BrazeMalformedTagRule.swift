@@ -51,12 +51,10 @@ struct BrazeMalformedTagRule: FileLintRule {
         ])
 
     func check(_ file: FileSyntax, _ sink: RuleSink) {
-        for view in file.views {
-            for field in view.fields {
-                for tag in field.tags {
-                    guard let problem = Self.problem(tag.text) else { continue }
-                    sink.report("tag \"\(tag.text)\" on '\(view.name).\(field.name)': \(problem)", at: field.syntax.location(tag.value.token.textRange))
-                }
+        for field in file.taggedFields {
+            for tag in field.tags {
+                guard let problem = Self.problem(tag.text) else { continue }
+                sink.report("tag \"\(tag.text)\" on '\(field.view).\(field.name)': \(problem)", at: field.syntax.location(tag.value.token.textRange))
             }
         }
     }

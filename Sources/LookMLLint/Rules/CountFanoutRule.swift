@@ -84,6 +84,7 @@ struct CountFanoutRule: ProjectLintRule {
 
     func check(_ context: LintContext, _ sink: RuleSink) {
         var reported = Set<SourceRange>()
+        var primaryKeys = PrimaryKeyMemo(context)
         for use in context.exploreUses {
             var repeated: [(view: String, why: String)] = []
             let baseView = use.aliases[use.name] ?? use.name
@@ -96,8 +97,8 @@ struct CountFanoutRule: ProjectLintRule {
                     repeated.append((baseView, "the '\(join.alias)' join (\(relationship)) repeats its rows in explore '\(use.name)'"))
                 }
             }
-            for (view, why) in repeated where !context.hasPrimaryKey(view, in: use.scope) {
-                for field in context.fields(ofView: view, in: use.scope) where field.kind == .measure && field.type == "count" {
+            for (view, why) in repeated where !primaryKeys.hasPrimaryKey(view, in: use.scope) {
+                for field in use.scope.fieldDefinitions(ofView: view) where field.kind == .measure && field.type == "count" {
                     guard reported.insert(field.location).inserted else { continue }
                     sink.report("count '\(view).\(field.name)' is inflated when rows repeat (\(why)), and '\(view)' has no primary key to count distinct",
                                 at: field.location)

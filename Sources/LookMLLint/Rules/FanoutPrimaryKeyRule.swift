@@ -48,11 +48,12 @@ struct FanoutPrimaryKeyRule: ProjectLintRule {
 
     func check(_ context: LintContext, _ sink: RuleSink) {
         var reported = Set<SourceRange>()
+        var primaryKeys = PrimaryKeyMemo(context)
         for use in context.exploreUses {
             for join in context.joins(ofExplore: use.name, in: use.scope) {
                 guard let relationship = join.relationship,
                       relationship.text == "one_to_many" || relationship.text == "many_to_many",
-                      use.scope.views[join.view] != nil, !context.hasPrimaryKey(join.view, in: use.scope) else { continue }
+                      use.scope.views[join.view] != nil, !primaryKeys.hasPrimaryKey(join.view, in: use.scope) else { continue }
                 let location = SourceRange(file: join.file, range: relationship.range)
                 guard reported.insert(location).inserted else { continue }
                 sink.report("join '\(join.alias)' is \(relationship.text), but view '\(join.view)' has no primary key for symmetric aggregates",

@@ -33,27 +33,25 @@ struct UnquotedTagRule: FileLintRule {
         ])
 
     func check(_ file: FileSyntax, _ sink: RuleSink) {
-        for view in file.views {
-            for field in view.fields {
-                let reader = field.syntax.reader
-                for tags in field.syntax.members("tags") {
-                    switch tags.value {
-                    case .list(let list):
-                        for item in list.items where item.value.kind == .literal && item.pair == nil {
-                            let text = reader.text(item.value)
-                            sink.report("tag \(text) on '\(view.name).\(field.name)' is not quoted; write \"\(text)\"",
-                                        at: field.syntax.location(item.value.textRange),
-                                        fix: Fix("quoted tag \(text)", edits: [TextEdit(range: item.value.textRange, replacement: "\"\(text)\"")]))
-                        }
-                    case .string(let token), .literal(let token):
-                        let text = reader.text(token)
-                        let quoted = token.kind == .string ? text : "\"\(text)\""
-                        sink.report("tags of '\(view.name).\(field.name)' are not a list; write [\(quoted)]",
-                                    at: field.syntax.location(token.textRange),
-                                    fix: Fix("wrapped tag \(quoted) in a list", edits: [TextEdit(range: token.textRange, replacement: "[\(quoted)]")]))
-                    default:
-                        break
+        for field in file.taggedFields {
+            let reader = field.syntax.reader
+            for tags in field.syntax.members("tags") {
+                switch tags.value {
+                case .list(let list):
+                    for item in list.items where item.value.kind == .literal && item.pair == nil {
+                        let text = reader.text(item.value)
+                        sink.report("tag \(text) on '\(field.view).\(field.name)' is not quoted; write \"\(text)\"",
+                                    at: field.syntax.location(item.value.textRange),
+                                    fix: Fix("quoted tag \(text)", edits: [TextEdit(range: item.value.textRange, replacement: "\"\(text)\"")]))
                     }
+                case .string(let token), .literal(let token):
+                    let text = reader.text(token)
+                    let quoted = token.kind == .string ? text : "\"\(text)\""
+                    sink.report("tags of '\(field.view).\(field.name)' are not a list; write [\(quoted)]",
+                                at: field.syntax.location(token.textRange),
+                                fix: Fix("wrapped tag \(quoted) in a list", edits: [TextEdit(range: token.textRange, replacement: "[\(quoted)]")]))
+                default:
+                    break
                 }
             }
         }
