@@ -26,22 +26,24 @@ public final class LintContext: Sendable {
         checkFindings = Checker(project: project).check()
         let scopes = project.models.sorted { $0.name < $1.name }.map { project.scope(of: $0) }
         self.scopes = scopes
-        var uses: [ExploreUse] = []
-        for scope in scopes {
-            for name in scope.explores.keys.sorted() {
-                guard let aliases = scope.aliases(ofExplore: name), let definitions = scope.explores[name] else { continue }
+        let usesByScope: [[ExploreUse]] = scopes.map { scope in
+            scope.explores.keys.sorted().compactMap { name in
+                guard let aliases = scope.aliases(ofExplore: name), let definitions = scope.explores[name] else { return nil }
                 let base = definitions.first { !$0.isRefinement } ?? definitions[0]
-                uses.append(ExploreUse(scope: scope, name: name, definition: base, aliases: aliases))
+                return ExploreUse(scope: scope, name: name, definition: base, aliases: aliases)
             }
         }
+        let uses = usesByScope.flatMap { $0 }
         exploreUses = uses
         // Only an explore that reads a view with a Braze-tagged field (its own, a refinement's or an ancestor's) can
-        // show one: the others need no look at their fields.
+        // show one: the others need no look at their fields. A model's explores share one memo of merged views.
         let brazeViews = LintContext.viewsWithBrazeTags(project)
-        let fields = parallelMap(uses.count) { [uses] index in
-            uses[index].aliases.values.contains(where: brazeViews.contains)
-                ? LintContext.collectBrazeFields(of: uses[index], summary: summary) : []
-        }
+        let fields = parallelMap(usesByScope.count) { index in
+            let memo = FieldDefinitionMemo(scopes[index])
+            return usesByScope[index].map { use in
+                use.aliases.values.contains(where: brazeViews.contains) ? LintContext.collectBrazeFields(of: use, summary: summary, memo: memo) : []
+            }
+        }.flatMap { $0 }
         brazeFieldsByExplore = Dictionary(zip(uses.map(LintContext.brazeKey), fields), uniquingKeysWith: { first, _ in first })
     }
 

@@ -36,9 +36,9 @@ extension LintContext {
 
     static func brazeKey(_ use: ExploreUse) -> String { "\(use.modelName)/\(use.name)" }
 
-    static func collectBrazeFields(of use: ExploreUse, summary: ProjectSummary) -> [BrazeField] {
+    static func collectBrazeFields(of use: ExploreUse, summary: ProjectSummary, memo: FieldDefinitionMemo? = nil) -> [BrazeField] {
         var result: [BrazeField] = []
-        for (alias, definition) in use.scope.visibleFields(ofExplore: use.name, including: \.hasBrazeTag) ?? [] {
+        for (alias, definition) in use.scope.visibleFields(ofExplore: use.name, including: \.hasBrazeTag, memo: memo) ?? [] {
             guard let field = summary.field(definition) else { continue }
             for tag in field.tags where tag.brazeTag != nil {
                 result.append(BrazeField(alias: alias, field: field, tag: tag))

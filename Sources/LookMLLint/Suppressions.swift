@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import LookMLProject
 import LookMLSyntax
 
@@ -72,14 +75,18 @@ public struct SuppressionScanner {
 
     /// True when `lookml-lint` (any case) occurs in the bytes.
     static func mentionsMarker(_ bytes: [UInt8]) -> Bool {
+        // Every file is searched, so jump from `-` to `-` with memchr and compare around it.
         let marker = Array("lookml-lint".utf8)
+        let dash = 6
         return bytes.withUnsafeBufferPointer { buffer in
-            guard buffer.count >= marker.count else { return false }
-            var index = 0
-            let last = buffer.count - marker.count
-            while index <= last {
-                if buffer[index] | 0x20 == marker[0], (1..<marker.count).allSatisfy({ buffer[index + $0] | 0x20 == marker[$0] | 0x20 }) { return true }
-                index += 1
+            guard let base = buffer.baseAddress, buffer.count >= marker.count else { return false }
+            var from = dash
+            let last = buffer.count - (marker.count - dash)
+            while from <= last, let found = memchr(base + from, Int32(UInt8(ascii: "-")), last - from + 1) {
+                let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                let start = position - dash
+                if (0..<marker.count).allSatisfy({ buffer[start + $0] | 0x20 == marker[$0] | 0x20 }) { return true }
+                from = position + 1
             }
             return false
         }

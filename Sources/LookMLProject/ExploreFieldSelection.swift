@@ -7,25 +7,17 @@
 /// validate`) builds it from merged blocks, `ModelScope.fieldSelection(ofExplore:)` from definitions (lint's Braze
 /// rules, `lookml tag`).
 public struct ExploreFieldSelection: Sendable {
-    /// What the selection needs of a view: its fields and its sets.
+    /// What the selection needs of a view: its dimension groups (whose names stand for all their timeframes) and
+    /// its sets.
     public struct ViewFields {
-        public struct Field {
-            public var name: String
-            /// The names the field answers to: its own, or a dimension group's `name_timeframe` / `intervals_name`.
-            public var expandedNames: [String]
-
-            public init(name: String, expandedNames: [String]) {
-                self.name = name
-                self.expandedNames = expandedNames
-            }
-        }
-
-        public var fields: [Field]
+        /// Dimension group name → the names it answers to (`name_timeframe` / `intervals_name`); the last group of a
+        /// name when several are defined.
+        public var groups: [String: [String]]
         /// Set name → members as written (`field`, `view.field`, `other_set*`).
         public var sets: [String: [String]]
 
-        public init(fields: [Field], sets: [String: [String]]) {
-            self.fields = fields
+        public init(groups: [String: [String]], sets: [String: [String]]) {
+            self.groups = groups
             self.sets = sets
         }
     }
@@ -81,9 +73,7 @@ public struct ExploreFieldSelection: Sendable {
                 return
             }
             // A dimension group's own name stands for every timeframe.
-            if let group = view.fields.last(where: { $0.name == item && $0.expandedNames != [item] }) {
-                for name in group.expandedNames { names.names.insert("\(alias).\(name)") }
-            }
+            for name in view.groups[item] ?? [] { names.names.insert("\(alias).\(name)") }
             names.names.insert("\(alias).\(item)")
         }
         for (alias, items) in joinFields {

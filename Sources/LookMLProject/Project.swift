@@ -188,9 +188,11 @@ public struct ModelScope: Sendable {
         var visiting = Set<String>()
         func collect(_ name: String) -> [FieldDefinition] {
             guard visiting.insert(name).inserted, let definitions = views[name] else { return [] }
-            var own: [FieldDefinition] = definitions.flatMap(\.fields)
+            var own: [FieldDefinition] = definitions.count == 1 ? definitions[0].fields : definitions.flatMap(\.fields)
+            let parents = definitions.flatMap(\.extends)
+            guard !parents.isEmpty else { return own }
             let ownNames = Set(own.map(\.name))
-            for parent in definitions.flatMap(\.extends) {
+            for parent in parents {
                 own += collect(parent).filter { !ownNames.contains($0.name) }
             }
             return own
@@ -215,6 +217,11 @@ public struct ModelScope: Sendable {
     /// Which fields an explore exposes, from its and its joins' `fields:` (refinements and `extends` applied as
     /// Looker merges them: a later list replaces an earlier one); nil for an unknown explore.
     public func fieldSelection(ofExplore name: String) -> ExploreFieldSelection? {
+        fieldSelection(ofExplore: name, memo: FieldDefinitionMemo(self))
+    }
+
+    /// `fieldSelection(ofExplore:)`, reading views' fields through `memo`.
+    public func fieldSelection(ofExplore name: String, memo: FieldDefinitionMemo) -> ExploreFieldSelection? {
         guard let aliases = aliases(ofExplore: name) else { return nil }
         var visiting = Set<String>()
         func lists(_ name: String) -> (explore: [String]?, joins: [String: [String]]) {
@@ -235,26 +242,23 @@ public struct ModelScope: Sendable {
         let (exploreFields, joinFields) = lists(name)
         guard exploreFields != nil || !joinFields.isEmpty else { return ExploreFieldSelection() }
         return ExploreFieldSelection(exploreFields: exploreFields, joinFields: joinFields, baseAlias: baseAliases[name] ?? name,
-                                     aliases: aliases) { view in
-            guard views[view] != nil else { return nil }
-            return ExploreFieldSelection.ViewFields(
-                fields: fieldDefinitions(ofView: view).map { .init(name: $0.name, expandedNames: $0.expandedNames) },
-                sets: setDefinitions(ofView: view))
-        }
+                                     aliases: aliases, view: memo.viewFields)
     }
 
     /// The fields an explore shows, alias by alias (sorted), each with the alias it is shown under; nil for an
     /// unknown explore.
     /// `including` picks fields before visibility is worked out (cheaper than filtering the result).
-    public func visibleFields(ofExplore name: String, including: (FieldDefinition) -> Bool = { _ in true })
-        -> [(alias: String, field: FieldDefinition)]? {
+    /// Asking about several explores of one scope, pass one `memo` so each view's fields are merged once.
+    public func visibleFields(ofExplore name: String, including: (FieldDefinition) -> Bool = { _ in true },
+                              memo: FieldDefinitionMemo? = nil) -> [(alias: String, field: FieldDefinition)]? {
         guard let aliases = aliases(ofExplore: name) else { return nil }
+        let memo = memo ?? FieldDefinitionMemo(self)
         var candidates: [(String, FieldDefinition)] = []
         for alias in aliases.keys.sorted() {
-            for field in fieldDefinitions(ofView: aliases[alias]!) where including(field) { candidates.append((alias, field)) }
+            for field in memo.fieldDefinitions(ofView: aliases[alias]!) where including(field) { candidates.append((alias, field)) }
         }
         // Working out what `fields:` leaves out is the costly part: only when some field is a candidate.
-        guard !candidates.isEmpty, let selection = fieldSelection(ofExplore: name) else { return [] }
+        guard !candidates.isEmpty, let selection = fieldSelection(ofExplore: name, memo: memo) else { return [] }
         return candidates.filter { selection.shows(alias: $0.0, field: $0.1) }
     }
 
@@ -281,5 +285,36 @@ public struct ModelScope: Sendable {
             for join in definition.joins { result[join.alias] = join.view }
         }
         return result
+    }
+}
+
+/// A view's merged fields, and what `ExploreFieldSelection` needs of it, remembered for a run of questions about one
+/// scope: explores of a model join the same views over and over. Not shared between threads.
+public final class FieldDefinitionMemo {
+    private let scope: ModelScope
+    private var definitions: [String: [FieldDefinition]] = [:]
+    private var selectionFields: [String: ExploreFieldSelection.ViewFields?] = [:]
+
+    public init(_ scope: ModelScope) { self.scope = scope }
+
+    /// `ModelScope.fieldDefinitions(ofView:)`, merged once per view.
+    public func fieldDefinitions(ofView view: String) -> [FieldDefinition] {
+        if let known = definitions[view] { return known }
+        let merged = scope.fieldDefinitions(ofView: view)
+        definitions[view] = merged
+        return merged
+    }
+
+    /// The dimension groups and sets of a view, or nil for a view the scope does not know.
+    func viewFields(_ view: String) -> ExploreFieldSelection.ViewFields? {
+        if let known = selectionFields[view] { return known }
+        var found: ExploreFieldSelection.ViewFields?
+        if scope.views[view] != nil {
+            var groups: [String: [String]] = [:]
+            for field in fieldDefinitions(ofView: view) where field.kind == .dimension_group { groups[field.name] = field.expandedNames }
+            found = ExploreFieldSelection.ViewFields(groups: groups, sets: scope.setDefinitions(ofView: view))
+        }
+        selectionFields[view] = found
+        return found
     }
 }

@@ -132,8 +132,9 @@ extension ExploreFieldSelection {
             guard let view = model.views[name] else { return nil }
             var sets: [String: [String]] = [:]
             for set in view.block.blocks("set") { if let setName = set.name { sets[setName] = set.list("fields")?.map(\.text) ?? [] } }
-            return ExploreFieldSelection.ViewFields(fields: view.fields.map { .init(name: $0.name, expandedNames: $0.expandedNames.map(\.name)) },
-                                                    sets: sets)
+            var groups: [String: [String]] = [:]
+            for field in view.fields where field.expandedNames.map(\.name) != [field.name] { groups[field.name] = field.expandedNames.map(\.name) }
+            return ExploreFieldSelection.ViewFields(groups: groups, sets: sets)
         }
     }
 }

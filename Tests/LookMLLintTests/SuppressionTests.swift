@@ -54,6 +54,18 @@ struct SuppressionTests {
         #expect(Self.codes(["v.view.lkml": all]) == ["v.view.lkml:1:7 LK101"])
     }
 
+    @Test("the marker is found in any case, at the very start and at the very end of a file")
+    func markerAnywhere() {
+        // `#lookml-lint:` with no space: the marker starts one byte in; in capitals; and as the file's last bytes.
+        let start = "#LOOKML-LINT: disable-file=LK101\n" + Self.view("orders")
+        #expect(Self.codes(["v.view.lkml": start]) == ["v.view.lkml:4:20 LK110"])
+        let end = Self.view("orders") + "# Lookml-Lint: disable=LK101"
+        #expect(Self.codes(["v.view.lkml": end]) == ["v.view.lkml:1:7 LK101", "v.view.lkml:3:20 LK110", "v.view.lkml:8:1 LK902"])
+        // A dash alone, or a marker cut short at the end, is not a directive.
+        let cut = Self.view("orders") + "# lookml-lin"
+        #expect(Self.codes(["v.view.lkml": cut]) == ["v.view.lkml:1:7 LK101", "v.view.lkml:3:20 LK110"])
+    }
+
     @Test("disable-file covers the file, not others")
     func file() {
         let text = "# lookml-lint: disable-file=LK101, LK110 - generated\n" + Self.view("orders")
