@@ -52,19 +52,36 @@ public struct LocalFileSystem: FileSystem {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .io("cannot read '\(path)': \(LocalFileSystem.lastError())") }
         if info.st_mode & S_IFMT == S_IFDIR { throw .io("cannot read '\(path)': it is a directory") }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16))) }
-            let got = bytes.withUnsafeMutableBufferPointer { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .io("cannot read '\(path)': \(LocalFileSystem.lastError())")
+        // Read straight into the array's storage (no zero-filling first: projects are hundreds of megabytes), one
+        // byte more than the size so a file that grew since fstat is noticed, and read to its end in chunks.
+        var failure: Int32 = 0
+        func readInto(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+            var count = 0
+            while count < buffer.count {
+                let got = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if got == 0 { break }
+                count += got
             }
-            if got == 0 { break }
-            count += got
+            return count
         }
-        bytes.removeSubrange(count...)
+        let capacity = max(Int(info.st_size), 0) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in initialized = readInto(buffer) }
+        if failure == 0, bytes.count == capacity {
+            while true {
+                let chunk = [UInt8](unsafeUninitializedCapacity: 1 << 16) { buffer, initialized in initialized = readInto(buffer) }
+                bytes += chunk
+                if failure != 0 || chunk.count < 1 << 16 { break }
+            }
+        }
+        guard failure == 0 else {
+            errno = failure
+            throw .io("cannot read '\(path)': \(LocalFileSystem.lastError())")
+        }
         return bytes
     }
 

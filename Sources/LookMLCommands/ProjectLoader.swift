@@ -22,6 +22,7 @@ struct ProjectLoader {
         let paths = try fileSystem.files(under: root).filter { ProjectFile.Kind.of($0) != nil }
         let fileSystem = self.fileSystem
         let retainingTrees = self.retainingTrees
+        PhaseTimer.mark("list files")
         let loaded = parallelMap(paths.count) { index -> Result<(ProjectFile, Inspection?), CommandError> in
             do throws(CommandError) {
                 let bytes = try fileSystem.read(paths[index])
@@ -44,7 +45,10 @@ struct ProjectLoader {
             case .failure(let error): throw error
             }
         }
-        return (Project(files: files), inspections)
+        PhaseTimer.mark("read, parse and collect \(files.count) files")
+        let project = Project(files: files)
+        PhaseTimer.mark("index the project")
+        return (project, inspections)
     }
 
     /// The full path of a project-relative path.

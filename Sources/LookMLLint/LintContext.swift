@@ -24,6 +24,7 @@ public final class LintContext: Sendable {
         self.summary = summary
         self.externalFindings = externalFindings
         checkFindings = Checker(project: project).check()
+        PhaseTimer.mark("check")
         let scopes = project.models.sorted { $0.name < $1.name }.map { project.scope(of: $0) }
         self.scopes = scopes
         let usesByScope: [[ExploreUse]] = scopes.map { scope in
@@ -45,6 +46,7 @@ public final class LintContext: Sendable {
             }
         }.flatMap { $0 }
         brazeFieldsByExplore = Dictionary(zip(uses.map(LintContext.brazeKey), fields), uniquingKeysWith: { first, _ in first })
+        PhaseTimer.mark("Braze fields of \(uses.count) explores")
     }
 
     /// The names of views with a Braze-tagged field in any definition or refinement, and of the views that extend

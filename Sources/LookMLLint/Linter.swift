@@ -73,8 +73,9 @@ public struct Linter: Sendable {
             let file = project.files[paths[index]]!
             return lintFile(file, tree: file.tree)
         }
-        let context = LintContext(project: project, summary: ProjectSummary(files: perFile.map(\.summary)),
-                                  externalFindings: externalFindings)
+        let summary = ProjectSummary(files: perFile.map(\.summary))
+        PhaseTimer.mark("file rules and summaries")
+        let context = LintContext(project: project, summary: summary, externalFindings: externalFindings)
         // Project rules on all cores: each reads the shared, finished context and reports into its own sink.
         let projectRules = self.projectRules
         var findings: [LintFinding] = parallelMap(projectRules.count) { index in
@@ -82,6 +83,7 @@ public struct Linter: Sendable {
             projectRules[index].rule.init().check(context, sink)
             return sink.findings
         }.flatMap { $0 }
+        PhaseTimer.mark("\(projectRules.count) project rules")
         findings = findings.filter { configuration.reports($0.file) }
         findings += perFile.flatMap(\.findings)
 

@@ -27,7 +27,7 @@ public struct Checker: Sendable {
         // Includes that match nothing.
         for (file, includes) in project.includes {
             for include in includes {
-                if case .files(let matches) = project.resolver.resolve(include.pattern, from: file), matches.isEmpty {
+                if case .files(let matches) = project.resolve(include: include.pattern, from: file), matches.isEmpty {
                     report(CheckMessages.includeMatchesNothing, "include '\(include.pattern)' matches no file", include.location)
                 }
             }
@@ -52,6 +52,7 @@ public struct Checker: Sendable {
         let names = ProjectNames(models: Set(project.models.map(\.name)), constants: Set(project.constants.map(\.name)),
                                  explores: Set(project.explores.map(\.definition.name)))
 
+        PhaseTimer.mark("check: syntax, includes, scopes")
         // Definitions per scope, then the references of every file in each scope that sees it — both on all cores.
         let scopeList = scopes
         for batch in parallelMap(scopeList.count, { [self] index in
@@ -59,6 +60,7 @@ public struct Checker: Sendable {
         }) {
             findings.formUnion(batch)
         }
+        PhaseTimer.mark("check: definitions of \(scopeList.count) scopes")
         var scopesOfFile: [String: [Int]] = [:]
         for (index, scope) in scopes.enumerated() {
             for file in scope.model.name.isEmpty ? uncovered : scope.files { scopesOfFile[file, default: []].append(index) }
@@ -69,6 +71,7 @@ public struct Checker: Sendable {
         }) {
             findings.formUnion(batch)
         }
+        PhaseTimer.mark("check: references of \(paths.count) files")
         return findings.sorted { ($0.file, $0.range.lowerBound, $0.id) < ($1.file, $1.range.lowerBound, $1.id) }
     }
 

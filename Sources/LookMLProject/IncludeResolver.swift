@@ -70,10 +70,13 @@ public struct IncludeResolver: Sendable {
     /// Glob matching: `*` any run of characters but `/`, `**` any run including `/` (`**/` may match nothing).
     public static func glob(_ pattern: String, matches path: String) -> Bool {
         let p = Array(pattern.utf8), s = Array(path.utf8)
-        var memo = [Int: Bool]()
+        // A pattern without a wildcard is the path itself.
+        if !p.contains(UInt8(ascii: "*")) { return p == s }
+        // 0 unknown, 1 no, 2 yes: a flat table, not a dictionary (globs run for every include and candidate path).
+        var memo = [UInt8](repeating: 0, count: (p.count + 1) * (s.count + 1))
         func match(_ i: Int, _ j: Int) -> Bool {
             let key = i * (s.count + 1) + j
-            if let known = memo[key] { return known }
+            if memo[key] != 0 { return memo[key] == 2 }
             var result: Bool
             if i == p.count {
                 result = j == s.count
@@ -87,7 +90,7 @@ public struct IncludeResolver: Sendable {
             } else {
                 result = j < s.count && p[i] == s[j] && match(i + 1, j + 1)
             }
-            memo[key] = result
+            memo[key] = result ? 2 : 1
             return result
         }
         return match(0, 0)

@@ -18,6 +18,12 @@ public struct Project: Sendable {
     /// `include:` lines per file (every file may include others).
     public let includes: [String: [(pattern: String, location: SourceRange)]]
     public let resolver: IncludeResolver
+    /// What each file's `include:` patterns match, resolved once (file → pattern → resolution).
+    private let resolvedIncludes: [String: [String: IncludeResolver.Resolution]]
+    /// What an `include:` pattern of a file matches (resolved when the project was built).
+    public func resolve(include pattern: String, from file: String) -> IncludeResolver.Resolution {
+        resolvedIncludes[file]?[pattern] ?? resolver.resolve(pattern, from: file)
+    }
     /// The reference sites of one file, in byte order.
     public func references(inFile path: String) -> [Reference] { files[path]?.references ?? [] }
     /// Every reference site of one kind, in file and byte order (files read on all cores).
@@ -59,9 +65,22 @@ public struct Project: Sendable {
         self.constants = constants
         self.dashboards = dashboards
         self.includes = includes
+        // Every include resolved once, on all cores; then each model's files.
+        let including = includes.keys.sorted()
+        let resolutions = parallelMap(including.count) { [includes, resolver] index in
+            var byPattern: [String: IncludeResolver.Resolution] = [:]
+            for include in includes[including[index]]! where byPattern[include.pattern] == nil {
+                byPattern[include.pattern] = resolver.resolve(include.pattern, from: including[index])
+            }
+            return byPattern
+        }
+        let resolvedIncludes = Dictionary(uniqueKeysWithValues: zip(including, resolutions))
+        self.resolvedIncludes = resolvedIncludes
         var modelFiles: [String: [String]] = [:], filesToModels: [String: [String]] = [:]
-        for model in models {
-            let files = Project.includedFiles(from: model.file, includes: includes, resolver: resolver)
+        let filesOfModels = parallelMap(models.count) { [includes, resolver, models] index in
+            Project.includedFiles(from: models[index].file, includes: includes, resolver: resolver, resolved: resolvedIncludes)
+        }
+        for (model, files) in zip(models, filesOfModels) {
             modelFiles[model.name] = files
             for file in files { filesToModels[file, default: []].append(model.name) }
         }
@@ -78,11 +97,11 @@ public struct Project: Sendable {
 
     /// The files a model sees: its own file and, transitively, everything its files include, in include order.
     public func includedFiles(of model: ModelDefinition) -> [String] {
-        modelFiles[model.name] ?? Project.includedFiles(from: model.file, includes: includes, resolver: resolver)
+        modelFiles[model.name] ?? Project.includedFiles(from: model.file, includes: includes, resolver: resolver, resolved: resolvedIncludes)
     }
 
     private static func includedFiles(from root: String, includes: [String: [(pattern: String, location: SourceRange)]],
-                                      resolver: IncludeResolver) -> [String] {
+                                      resolver: IncludeResolver, resolved: [String: [String: IncludeResolver.Resolution]]) -> [String] {
         var seen: Set<String> = [root]
         var ordered = [root]
         var next = 0
@@ -90,7 +109,7 @@ public struct Project: Sendable {
             let file = ordered[next]
             next += 1
             for include in includes[file] ?? [] {
-                guard case .files(let matches) = resolver.resolve(include.pattern, from: file) else { continue }
+                guard case .files(let matches) = resolved[file]?[include.pattern] ?? resolver.resolve(include.pattern, from: file) else { continue }
                 for match in matches where seen.insert(match).inserted { ordered.append(match) }
             }
         }

@@ -29,13 +29,30 @@ enum SubstitutionScanner {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte >= 0x80
     }
 
+    /// The bytes that can start something the scanner reads: `$`, `@`, `{` and `/`.
+    private static let startBytes: [Bool] = (0..<256).map { [UInt8(ascii: "$"), UInt8(ascii: "@"), UInt8(ascii: "{"), UInt8(ascii: "/")].contains(UInt8($0)) }
+
+    /// The index of the first byte at or after `index` that can start something, or `bytes.endIndex`.
+    private static func nextStart(_ bytes: ArraySlice<UInt8>, from index: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            startBytes.withUnsafeBufferPointer { table in
+                var offset = index - bytes.startIndex
+                while offset < buffer.count, !table[Int(buffer[offset])] { offset += 1 }
+                return bytes.startIndex + offset
+            }
+        }
+    }
+
     static func scan(_ bytes: ArraySlice<UInt8>) -> [Found] {
         var found: [Found] = []
         let base = bytes.startIndex
         var index = bytes.startIndex
         let end = bytes.endIndex
         func local(_ range: Range<Int>) -> Range<Int> { range.lowerBound - base..<range.upperBound - base }
-        while index < end {
+        while true {
+            // Most of an expression is plain SQL: jump to the next byte that can start something.
+            index = nextStart(bytes, from: index)
+            guard index < end else { break }
             let byte = bytes[index]
             if (byte == UInt8(ascii: "$") || byte == UInt8(ascii: "@")), index + 1 < end, bytes[index + 1] == UInt8(ascii: "{") {
                 let innerStart = index + 2

@@ -8,5 +8,6 @@ let context = CommandContext(
     console: .standard(environment: environment),
     fileSystem: LocalFileSystem(),
     environment: environment,
-    readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) })
+    readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
+    exitsAfterRun: true)
 exit(LookMLTool.run(Array(CommandLine.arguments.dropFirst()), context: context))

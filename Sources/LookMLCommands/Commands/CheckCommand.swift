@@ -35,6 +35,7 @@ struct CheckCommand: Command {
     func run(_ context: CommandContext) throws(CommandError) -> ExitCode {
         let project = try ProjectLoader(fileSystem: context.fileSystem, retainingTrees: false).load(root)
         var findings = Checker(project: project).check()
+        PhaseTimer.mark("check")
         if let namesFile {
             let naming: Naming
             let bytes = try context.fileSystem.read(namesFile)
@@ -54,6 +55,8 @@ struct CheckCommand: Command {
         }
         let colored = format == .text && context.console.colorsErrors
         context.console.out(format.render(records, tool: "check", colored: colored))
+        context.keepUntilExit(project)
+        PhaseTimer.mark("report")
         return findings.contains { $0.severity == .error } ? .findings : .success
     }
 }

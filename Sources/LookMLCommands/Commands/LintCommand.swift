@@ -81,6 +81,7 @@ struct LintCommand: Command {
         }
         let linter = Linter(configuration: configuration, externalFindings: external)
         var result = linter.lint(project, files: loaded.inspections)
+        PhaseTimer.mark("suppressions")
 
         if fix {
             let changes = Fixer().changes(for: result.findings, in: project)
@@ -134,6 +135,8 @@ struct LintCommand: Command {
         }
         let colored = format == .text && context.console.colorsErrors
         context.console.out(format.render(records, tool: "lint", colored: colored, rules: Self.metadata))
+        context.keepUntilExit(loaded)
+        context.keepUntilExit(project)
         return records.contains { $0.finding.severity == .error } ? .findings : .success
     }
 

@@ -35,7 +35,7 @@ struct RedundantIncludeRule: ProjectLintRule {
         for (path, includes) in context.project.includes.sorted(by: { $0.key < $1.key }) {
             var seen = Set<String>()
             for include in includes {
-                guard case .files(let matches) = context.project.resolver.resolve(include.pattern, from: path), !matches.isEmpty else { continue }
+                guard case .files(let matches) = context.project.resolve(include: include.pattern, from: path), !matches.isEmpty else { continue }
                 if matches.allSatisfy(seen.contains) {
                     sink.report("include '\(include.pattern)' matches only files that earlier includes already bring in", at: include.location,
                                 fix: lineRemoval(include.location, in: context))

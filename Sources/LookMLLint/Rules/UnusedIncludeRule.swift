@@ -66,7 +66,7 @@ struct UnusedIncludeRule: ProjectLintRule {
                 }
             }
             for include in model.includes {
-                guard case .files(let matches) = context.project.resolver.resolve(include.pattern, from: model.file), !matches.isEmpty else { continue }
+                guard case .files(let matches) = context.project.resolve(include: include.pattern, from: model.file), !matches.isEmpty else { continue }
                 let useful = matches.contains { path in
                     guard let file = context.summary.files[path], !file.definesMoreThanViews else { return true }
                     return viewsByFile[path, default: []].contains { used.contains($0) }
