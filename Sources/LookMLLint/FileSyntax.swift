@@ -15,10 +15,16 @@ public struct ScalarValue: Sendable {
 
 /// Reads the fields, keys and values of one parsed file.
 public struct SyntaxReader: Sendable {
-    public let tree: SyntaxTree
-    public var source: SourceFile { tree.source }
+    /// The tree, boxed: readers are copied into every block and field, and a box is one reference to count.
+    private final class Storage: Sendable {
+        let tree: SyntaxTree
+        init(_ tree: SyntaxTree) { self.tree = tree }
+    }
+    private let storage: Storage
+    public var tree: SyntaxTree { storage.tree }
+    public var source: SourceFile { storage.tree.source }
 
-    public init(tree: SyntaxTree) { self.tree = tree }
+    public init(tree: SyntaxTree) { storage = Storage(tree) }
 
     public func text(_ token: Token) -> String { tree.source.text(of: token) }
 
@@ -33,7 +39,7 @@ public struct SyntaxReader: Sendable {
         let range = field.key.textRange
         var key = key
         return range.count == key.utf8.count && key.withUTF8 { target in
-            tree.source.bytes.withUnsafeBufferPointer { bytes in
+            storage.tree.source.bytes.withUnsafeBufferPointer { bytes in
                 range.lowerBound >= 0 && range.upperBound <= bytes.count
                     && memcmp(bytes.baseAddress! + range.lowerBound, target.baseAddress!, range.count) == 0
             }
@@ -42,7 +48,7 @@ public struct SyntaxReader: Sendable {
 
     /// True when the bytes of a range contain `${` (a substitution may be there).
     public func mayHoldSubstitution(_ range: Range<Int>) -> Bool {
-        tree.source.bytes.withUnsafeBufferPointer { bytes in
+        storage.tree.source.bytes.withUnsafeBufferPointer { bytes in
             guard range.count >= 2, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
             for index in range.lowerBound..<range.upperBound - 1 where bytes[index] == UInt8(ascii: "$") && bytes[index + 1] == UInt8(ascii: "{") {
                 return true
@@ -128,8 +134,8 @@ public struct BlockSyntax: Sendable {
 }
 
 /// A field of a view, as written: its summary (the members rules read most, found in one pass over the block) and
-/// its block.
-public struct FieldSyntax: Sendable {
+/// its block. A class: rules walk every field of every file, and passing a reference is cheaper than copying.
+public final class FieldSyntax: Sendable {
     public let summary: FieldSummary
     public let syntax: BlockSyntax
     /// True when the field has a `tags:` member (a list or not).
@@ -231,20 +237,20 @@ public struct FileSyntax: Sendable {
 
     public var path: String { file.path }
     /// The reader of a LookML file.
-    public var reader: SyntaxReader? { tree.map(SyntaxReader.init) }
+    public let reader: SyntaxReader?
     /// The top-level fields of a LookML file.
     public var topLevelFields: [Field] { reader.map { $0.fields($0.tree.document.items) } ?? [] }
 
     public init(file: ProjectFile, tree: SyntaxTree?) {
         self.file = file
         self.tree = tree
-        guard let tree else {
+        reader = tree.map(SyntaxReader.init)
+        guard let tree, let reader else {
             views = []
             explores = []
             taggedFields = []
             return
         }
-        let reader = SyntaxReader(tree: tree)
         let path = file.path
         var views: [ViewSyntax] = [], explores: [ExploreSyntax] = []
         for field in reader.fields(tree.document.items) {

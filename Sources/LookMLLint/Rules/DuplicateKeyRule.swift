@@ -36,19 +36,25 @@ struct DuplicateKeyRule: FileLintRule {
     func check(_ file: FileSyntax, _ sink: RuleSink) {
         guard let reader = file.reader else { return }
         let bytes = reader.source.bytes
+        // The ranges of the keys that may not repeat, of the blocks being walked, innermost last: one array for the
+        // whole file (a block has a handful of them, so a scan beats hashing).
+        var seen: [Range<Int>] = []
         func walk(_ items: [Item]) {
-            // The ranges of this block's keys that may not repeat: a handful, so a scan beats hashing.
-            var seen: [Range<Int>] = []
+            let blockStart = seen.count
             for case .field(let field) in items {
                 let range = field.key.textRange
                 if !KeyCatalog.isRepeatableKey(bytes[range]) {
-                    if seen.contains(where: { $0.count == range.count && bytes[$0].elementsEqual(bytes[range]) }) {
+                    if seen[blockStart...].contains(where: { $0.count == range.count && bytes[$0].elementsEqual(bytes[range]) }) {
                         sink.report("'\(reader.key(field))' is set more than once in this block; the last value wins", file: file.path, range: range)
                     } else {
                         seen.append(range)
                     }
                 }
-                if case .block(let block) = field.value { walk(block.items) }
+                if case .block(let block) = field.value {
+                    let mark = seen.count
+                    walk(block.items)
+                    seen.removeSubrange(mark...)
+                }
             }
         }
         walk(reader.tree.document.items)
