@@ -145,15 +145,18 @@ public final class FieldSyntax: Sendable {
         let reader = syntax.reader
         var type: String?, hidden = false, primaryKey = false, tags: [TagSyntax] = [], hasTags = false
         for case .field(let member) in syntax.block.items {
-            if reader.hasKey(member, "type") {
-                type = reader.scalar(member)?.text
-            } else if reader.hasKey(member, "hidden") {
-                hidden = reader.scalar(member)?.text == "yes"
-            } else if reader.hasKey(member, "primary_key") {
-                primaryKey = reader.scalar(member)?.text == "yes"
-            } else if reader.hasKey(member, "tags") {
-                tags += reader.listItems(member).map(TagSyntax.init)
-                hasTags = true
+            // Most members are none of these: the key's length rules them out before any byte is compared.
+            switch member.key.textRange.count {
+            case 4:
+                if reader.hasKey(member, "type") {
+                    type = reader.scalar(member)?.text
+                } else if reader.hasKey(member, "tags") {
+                    tags += reader.listItems(member).map(TagSyntax.init)
+                    hasTags = true
+                }
+            case 6 where reader.hasKey(member, "hidden"): hidden = reader.scalar(member)?.text == "yes"
+            case 11 where reader.hasKey(member, "primary_key"): primaryKey = reader.scalar(member)?.text == "yes"
+            default: break
             }
         }
         summary = FieldSummary(view: view, kind: kind, name: name, nameRange: nameRange, file: syntax.file, type: type,

@@ -22,7 +22,11 @@ extension LintContext {
 
     /// True when the view (refinements and ancestors included, project-wide) has a `primary_key: yes` field.
     public func hasPrimaryKeyAnywhere(_ view: String) -> Bool {
-        projectFields(ofView: view).contains { $0.isPrimaryKey }
+        // A key of the view's own is never hidden; without `extends` there is nothing else to look at.
+        let definitions = summary.views(named: view)
+        if definitions.contains(where: { $0.fields.contains(where: \.isPrimaryKey) }) { return true }
+        if definitions.allSatisfy({ $0.extends.isEmpty }) { return false }
+        return projectFields(ofView: view).contains { $0.isPrimaryKey }
     }
 
     /// Base views (not refinements), in file order.

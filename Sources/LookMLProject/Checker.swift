@@ -126,12 +126,13 @@ public struct Checker: Sendable {
         func report(_ entry: (String, Severity), _ message: String, _ location: SourceRange, _ suggestion: String?) {
             findings.append(Finding(id: entry.0, severity: entry.1, message: message, file: location.file, range: location.range, suggestion: suggestion))
         }
-        let references = project.references(inFile: path)
+        // Definitions are not checked: only the uses are made into values.
+        let references = project.files[path]?.referenceUses ?? []
         // Scopes outside, references inside: a scope is copied once per file, not once per reference.
         for scope in scopes {
-            for reference in references where !reference.isDefinition { check(reference, in: scope, names: names, report: report) }
+            for reference in references { check(reference, in: scope, names: names, report: report) }
         }
-        for reference in references where !reference.isDefinition {
+        for reference in references {
             if case .dashboard(let modelName, let exploreName) = reference.scope, reference.isCertain {
                 checkDashboardQuery(reference, model: modelName, explore: exploreName, names: names, report: report)
             }

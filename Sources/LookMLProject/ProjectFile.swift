@@ -62,6 +62,12 @@ public struct ProjectFile: Sendable {
         return ReferenceCollector(file: self, tree: tree).references
     }
 
+    /// The reference sites that use a name (definitions left out), in byte order.
+    public var referenceUses: [Reference] {
+        if let table = contents.references { return table.uses }
+        return references.filter { !$0.isDefinition }
+    }
+
     /// The reference sites of one kind, in byte order (cheaper than filtering `references`: only those sites are
     /// made into values).
     public func references(ofKind kind: Reference.Kind) -> [Reference] {

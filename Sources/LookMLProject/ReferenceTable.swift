@@ -93,6 +93,12 @@ public struct ReferenceTable: Sendable {
     /// The sites in the order they were added.
     public var references: [Reference] { entries.map(reference) }
 
+    /// The sites that use a name (not the definitions), in the order they were added; only those are made into
+    /// `Reference` values.
+    public var uses: [Reference] {
+        entries.filter { $0.flags & Self.definitionFlag == 0 }.map(reference)
+    }
+
     /// The sites of one kind, in the order they were added (only those are made into `Reference` values).
     public func references(ofKind kind: Reference.Kind) -> [Reference] {
         let index = Self.kindIndex[kind]!
