@@ -46,6 +46,25 @@ public struct SyntaxReader: Sendable {
         }
     }
 
+    /// True when the file's bytes contain `text` anywhere (a quick test before a walk for a rare key).
+    public func contains(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { needle in
+            storage.tree.source.bytes.withUnsafeBufferPointer { bytes in
+                guard let base = bytes.baseAddress, let target = needle.baseAddress, needle.count <= bytes.count else { return needle.isEmpty }
+                // memchr to each candidate first byte, then compare the rest.
+                var from = 0
+                let last = bytes.count - needle.count
+                while from <= last, let found = memchr(base + from, Int32(target[0]), last - from + 1) {
+                    let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + position, target, needle.count) == 0 { return true }
+                    from = position + 1
+                }
+                return false
+            }
+        }
+    }
+
     /// True when the bytes of a range contain `${` (a substitution may be there).
     public func mayHoldSubstitution(_ range: Range<Int>) -> Bool {
         storage.tree.source.bytes.withUnsafeBufferPointer { bytes in

@@ -15,6 +15,9 @@ public final class LintContext: Sendable {
     public let scopes: [ModelScope]
     /// Every explore of every model with the views behind its aliases.
     public let exploreUses: [ExploreUse]
+    /// Every reference site that names a view (definitions included), in file and byte order: read by more than
+    /// one rule, made once.
+    public let viewReferences: [Reference]
     /// `brazeFields(of:)` per `model/explore`.
     let brazeFieldsByExplore: [String: [BrazeField]]
 
@@ -25,6 +28,7 @@ public final class LintContext: Sendable {
         self.externalFindings = externalFindings
         checkFindings = Checker(project: project).check()
         PhaseTimer.mark("check")
+        viewReferences = project.references(ofKind: .view)
         let scopes = project.models.sorted { $0.name < $1.name }.map { project.scope(of: $0) }
         self.scopes = scopes
         let usesByScope: [[ExploreUse]] = scopes.map { scope in

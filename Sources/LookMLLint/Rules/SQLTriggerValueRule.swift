@@ -44,7 +44,8 @@ struct SQLTriggerValueRule: FileLintRule {
         ])
 
     func check(_ file: FileSyntax, _ sink: RuleSink) {
-        guard let reader = file.reader else { return }
+        // The key is rare: most files do not hold its bytes at all, and need no walk.
+        guard let reader = file.reader, reader.contains("sql_trigger_value") else { return }
         func walk(_ items: [Item]) {
             for case .field(let field) in items {
                 if reader.hasKey(field, "sql_trigger_value") {

@@ -49,7 +49,7 @@ struct UnusedIncludeRule: ProjectLintRule {
         for view in context.summary.views { viewsByFile[view.file, default: []].append(view.name) }
         // View names referenced in each file (a view's references to itself left out).
         var viewReferences: [String: Set<String>] = [:]
-        for reference in context.project.references(ofKind: .view) {
+        for reference in context.viewReferences {
             if case .view(let owner) = reference.scope, owner == reference.name { continue }
             viewReferences[reference.location.file, default: []].insert(reference.name)
         }

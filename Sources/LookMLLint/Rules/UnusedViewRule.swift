@@ -56,7 +56,7 @@ struct UnusedViewRule: ProjectLintRule {
         for use in context.exploreUses { used.formUnion(use.aliases.values) }
         // Any reference by name other than a view's own definition or refinement (extends, from, SQL_TABLE_NAME, …).
         let definitions = Set(context.summary.views.map(\.location))
-        for reference in context.project.references(ofKind: .view) where !reference.isDefinition && !definitions.contains(reference.location) {
+        for reference in context.viewReferences where !reference.isDefinition && !definitions.contains(reference.location) {
             used.insert(reference.name)
         }
         // Ancestors of used views are used.
