@@ -49,8 +49,11 @@ public struct ExploreFieldSelection: Sendable {
     ///   - baseAlias: the alias of the explore's own view (unqualified names in `exploreFields` belong to it).
     ///   - aliases: alias → view, for the base and every join.
     ///   - view: the fields and sets of a view, by name.
+    ///   - onlyAliases: when given, the selection answers for these aliases only, and skips working out the others
+    ///     (an explore's `fields:` lists name every join, and a question is often about one or two of them).
     public init(exploreFields: [String]?, joinFields: [String: [String]], baseAlias: String, aliases: [String: String],
-                view: (String) -> ViewFields?) {
+                onlyAliases: Set<String>? = nil, view: (String) -> ViewFields?) {
+        func wanted(_ alias: String) -> Bool { onlyAliases?.contains(alias) ?? true }
         var views: [String: ViewFields?] = [:]
         func fieldsOf(_ name: String?) -> ViewFields? {
             guard let name else { return nil }
@@ -76,7 +79,7 @@ public struct ExploreFieldSelection: Sendable {
             for name in view.groups[item] ?? [] { names.names.insert("\(alias).\(name)") }
             names.names.insert("\(alias).\(item)")
         }
-        for (alias, items) in joinFields {
+        for (alias, items) in joinFields where wanted(alias) {
             let view = fieldsOf(aliases[alias])
             var allowed = Names()
             for item in items { expand(item.split(separator: ".").last.map(String.init) ?? item, alias: alias, view: view, into: &allowed) }
@@ -89,11 +92,12 @@ public struct ExploreFieldSelection: Sendable {
             let negated = text.hasPrefix("-")
             if negated { text.removeFirst() }
             if text == "ALL_FIELDS*" {
-                for (alias, view) in aliases { expand("*", alias: alias, view: fieldsOf(view), into: &included) }
+                for (alias, view) in aliases where wanted(alias) { expand("*", alias: alias, view: fieldsOf(view), into: &included) }
                 continue
             }
             let parts = text.split(separator: ".").map(String.init)
             let alias = parts.count == 2 ? parts[0] : baseAlias
+            guard wanted(alias) else { continue }
             if negated {
                 expand(parts.last ?? text, alias: alias, view: fieldsOf(aliases[alias]), into: &excluded)
             } else {

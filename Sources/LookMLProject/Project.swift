@@ -239,8 +239,9 @@ public struct ModelScope: Sendable {
         fieldSelection(ofExplore: name, memo: FieldDefinitionMemo(self))
     }
 
-    /// `fieldSelection(ofExplore:)`, reading views' fields through `memo`.
-    public func fieldSelection(ofExplore name: String, memo: FieldDefinitionMemo) -> ExploreFieldSelection? {
+    /// `fieldSelection(ofExplore:)`, reading views' fields through `memo`; with `onlyAliases`, answering for those
+    /// aliases only.
+    public func fieldSelection(ofExplore name: String, memo: FieldDefinitionMemo, onlyAliases: Set<String>? = nil) -> ExploreFieldSelection? {
         guard let aliases = aliases(ofExplore: name) else { return nil }
         var visiting = Set<String>()
         func lists(_ name: String) -> (explore: [String]?, joins: [String: [String]]) {
@@ -261,7 +262,7 @@ public struct ModelScope: Sendable {
         let (exploreFields, joinFields) = lists(name)
         guard exploreFields != nil || !joinFields.isEmpty else { return ExploreFieldSelection() }
         return ExploreFieldSelection(exploreFields: exploreFields, joinFields: joinFields, baseAlias: baseAliases[name] ?? name,
-                                     aliases: aliases, view: memo.viewFields)
+                                     aliases: aliases, onlyAliases: onlyAliases, view: memo.viewFields)
     }
 
     /// The fields an explore shows, alias by alias (sorted), each with the alias it is shown under; nil for an
@@ -277,7 +278,8 @@ public struct ModelScope: Sendable {
             for field in memo.fieldDefinitions(ofView: aliases[alias]!) where including(field) { candidates.append((alias, field)) }
         }
         // Working out what `fields:` leaves out is the costly part: only when some field is a candidate.
-        guard !candidates.isEmpty, let selection = fieldSelection(ofExplore: name, memo: memo) else { return [] }
+        guard !candidates.isEmpty,
+              let selection = fieldSelection(ofExplore: name, memo: memo, onlyAliases: Set(candidates.map(\.0))) else { return [] }
         return candidates.filter { selection.shows(alias: $0.0, field: $0.1) }
     }
 

@@ -74,4 +74,26 @@ struct FieldSelectionTests {
         #expect(shown["users"]!.count == 8 && !shown["users"]!.contains("orders.external_id"))
         #expect(shown["child"] == ["users.email"])
     }
+
+    @Test("picking fields before working out the selection (as the Braze rules do) agrees with filtering all it shows")
+    func picking() throws {
+        let models = [
+            "explore: users { \(Self.join) }",
+            "explore: users { fields: [ALL_FIELDS*, -orders.external_id, -created] \(Self.join) }",
+            "explore: users { join: orders { fields: [orders.money*] sql_on: ${users.id} = ${orders.id} ;; relationship: one_to_many } }",
+            "explore: users { fields: [basics*, users.external_id, orders.external_id] \(Self.join) }",
+        ]
+        var tagged = 0
+        for model in models {
+            let project = Project(files: [ProjectFile(path: "m.model.lkml", bytes: Array(("include: \"*.view\"\n" + model).utf8)),
+                                          ProjectFile(path: "v.view.lkml", bytes: Array(Self.views.utf8))])
+            let scope = project.scope(of: try #require(project.models.first))
+            let picked = try #require(scope.visibleFields(ofExplore: "users", including: \.hasBrazeTag)).map { "\($0.alias).\($0.field.name)" }
+            let filtered = try #require(scope.visibleFields(ofExplore: "users")).filter(\.field.hasBrazeTag).map { "\($0.alias).\($0.field.name)" }
+            #expect(picked == filtered, "\(model)")
+            tagged += picked.count
+        }
+        // Both tagged fields in the first explore, one each in the second and third, both in the fourth.
+        #expect(tagged == 6)
+    }
 }
