@@ -42,7 +42,7 @@ extension LintContext {
 
     static func collectBrazeFields(of use: ExploreUse, summary: ProjectSummary, memo: FieldDefinitionMemo? = nil) -> [BrazeField] {
         var result: [BrazeField] = []
-        for (alias, definition) in use.scope.visibleFields(ofExplore: use.name, including: \.hasBrazeTag, memo: memo) ?? [] {
+        for (alias, definition) in use.scope.visibleFields(ofExplore: use.name, flagged: \.hasBrazeTag, memo: memo ?? FieldDefinitionMemo(use.scope)) ?? [] {
             guard let field = summary.field(definition) else { continue }
             for tag in field.tags where tag.brazeTag != nil {
                 result.append(BrazeField(alias: alias, field: field, tag: tag))

@@ -268,14 +268,25 @@ public struct ModelScope: Sendable {
     /// The fields an explore shows, alias by alias (sorted), each with the alias it is shown under; nil for an
     /// unknown explore.
     /// `including` picks fields before visibility is worked out (cheaper than filtering the result).
-    /// Asking about several explores of one scope, pass one `memo` so each view's fields are merged once.
-    public func visibleFields(ofExplore name: String, including: (FieldDefinition) -> Bool = { _ in true },
-                              memo: FieldDefinitionMemo? = nil) -> [(alias: String, field: FieldDefinition)]? {
+    public func visibleFields(ofExplore name: String, including: (FieldDefinition) -> Bool = { _ in true })
+        -> [(alias: String, field: FieldDefinition)]? {
+        let memo = FieldDefinitionMemo(self)
+        return visibleFields(ofExplore: name, memo: memo) { memo.fieldDefinitions(ofView: $0).filter(including) }
+    }
+
+    /// `visibleFields(ofExplore:including:)` for the fields with a flag (`\.hasBrazeTag`). Asking about several
+    /// explores of one scope, pass one `memo`: each view's flagged fields are then found once.
+    public func visibleFields(ofExplore name: String, flagged flag: KeyPath<FieldDefinition, Bool>,
+                              memo: FieldDefinitionMemo) -> [(alias: String, field: FieldDefinition)]? {
+        visibleFields(ofExplore: name, memo: memo) { memo.fieldDefinitions(ofView: $0, flagged: flag) }
+    }
+
+    private func visibleFields(ofExplore name: String, memo: FieldDefinitionMemo, candidates fields: (String) -> [FieldDefinition])
+        -> [(alias: String, field: FieldDefinition)]? {
         guard let aliases = aliases(ofExplore: name) else { return nil }
-        let memo = memo ?? FieldDefinitionMemo(self)
         var candidates: [(String, FieldDefinition)] = []
         for alias in aliases.keys.sorted() {
-            for field in memo.fieldDefinitions(ofView: aliases[alias]!) where including(field) { candidates.append((alias, field)) }
+            for field in fields(aliases[alias]!) { candidates.append((alias, field)) }
         }
         // Working out what `fields:` leaves out is the costly part: only when some field is a candidate.
         guard !candidates.isEmpty,
@@ -314,6 +325,7 @@ public struct ModelScope: Sendable {
 public final class FieldDefinitionMemo {
     private let scope: ModelScope
     private var definitions: [String: [FieldDefinition]] = [:]
+    private var flaggedDefinitions: [KeyPath<FieldDefinition, Bool>: [String: [FieldDefinition]]] = [:]
     private var selectionFields: [String: ExploreFieldSelection.ViewFields?] = [:]
 
     public init(_ scope: ModelScope) { self.scope = scope }
@@ -324,6 +336,14 @@ public final class FieldDefinitionMemo {
         let merged = scope.fieldDefinitions(ofView: view)
         definitions[view] = merged
         return merged
+    }
+
+    /// The merged fields of a view that have a flag, found once per view and flag.
+    public func fieldDefinitions(ofView view: String, flagged flag: KeyPath<FieldDefinition, Bool>) -> [FieldDefinition] {
+        if let known = flaggedDefinitions[flag]?[view] { return known }
+        let flagged = fieldDefinitions(ofView: view).filter { $0[keyPath: flag] }
+        flaggedDefinitions[flag, default: [:]][view] = flagged
+        return flagged
     }
 
     /// The dimension groups and sets of a view, or nil for a view the scope does not know.
