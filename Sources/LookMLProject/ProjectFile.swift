@@ -10,7 +10,8 @@ public struct ProjectFile: Sendable {
 
         /// The kind a path names: `x.model.lkml` is a model, `x.dashboard.lookml` a YAML dashboard, and so on.
         public static func of(_ path: String) -> Kind? {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
+            // The last component, without splitting the whole path (this runs for every file of a project).
+            let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
             if name.hasSuffix(".dashboard.lookml") { return .dashboard }
             if name == "manifest.lkml" { return .manifest }
             if name.hasSuffix(".model.lkml") { return .model }
