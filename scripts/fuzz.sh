@@ -19,7 +19,7 @@ yaml)
     seeds=$(find Tests blocks -name '*.lookml' -o -name '*.yaml' -o -name '*.yml') ;;
 project)
     sources=(Sources/LookMLSyntax/*.swift Sources/YAMLSupport/*.swift Sources/NameSuggestions/*.swift Sources/LookMLProject/*.swift
-             Fuzz/ProjectFuzzer.swift)
+             Sources/LookMLLint/*.swift Sources/LookMLLint/Rules/*.swift Fuzz/ProjectFuzzer.swift)
     seeds=$(find Tests -name '*.lkml' -o -name '*.lookml') ;;
 sql)
     sources=(Sources/SQLDialect/*.swift Sources/SQLDialect/Dialects/*.swift Sources/NameSuggestions/*.swift Fuzz/SQLFuzzer.swift)
@@ -31,7 +31,7 @@ esac
 # One module: copy the sources without the imports of the project's own modules.
 rm -f "$work"/src/*.swift
 for file in "${sources[@]}"; do
-    sed -E '/^(@_exported )?import (LookMLSyntax|LookMLFormat|YAMLSupport|NameSuggestions|SQLDialect|LookMLProject)$/d' "$file" > "$work/src/$(basename "$(dirname "$file")")_$(basename "$file")"
+    sed -E '/^(@_exported )?import (LookMLSyntax|LookMLFormat|YAMLSupport|NameSuggestions|SQLDialect|LookMLProject|LookMLLint)$/d' "$file" > "$work/src/$(basename "$(dirname "$file")")_$(basename "$file")"
 done
 flags=(-O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz)
 if [[ $target == yaml || $target == project ]]; then
