@@ -128,20 +128,19 @@ public struct ProjectSummary: Sendable {
 
     /// The summary of a view definition.
     public func view(_ definition: ViewDefinition) -> ViewSummary? {
-        let location = definition.location
-        guard let views = files[location.file]?.views,
-              let index = Self.last(in: views, startingAtOrBefore: location.range.lowerBound, by: \.nameRange.lowerBound),
-              views[index].nameRange == location.range else { return nil }
-        return views[index]
+        Self.named(at: definition.location, in: files[definition.location.file]?.views ?? [], by: \.nameRange)
     }
 
     /// The summary of an explore definition.
     public func explore(_ definition: ExploreDefinition) -> ExploreSummary? {
-        let location = definition.location
-        guard let explores = files[location.file]?.explores,
-              let index = Self.last(in: explores, startingAtOrBefore: location.range.lowerBound, by: \.nameRange.lowerBound),
-              explores[index].nameRange == location.range else { return nil }
-        return explores[index]
+        Self.named(at: definition.location, in: files[definition.location.file]?.explores ?? [], by: \.nameRange)
+    }
+
+    /// The element (in byte order) whose name is exactly at `location`.
+    private static func named<Element>(at location: SourceRange, in elements: [Element], by nameRange: (Element) -> Range<Int>) -> Element? {
+        guard let index = last(in: elements, startingAtOrBefore: location.range.lowerBound, by: { nameRange($0).lowerBound }),
+              nameRange(elements[index]) == location.range else { return nil }
+        return elements[index]
     }
 
     /// Every definition and refinement of a view name, in file order.
