@@ -45,7 +45,6 @@ public struct Linter: Sendable {
         descriptions = rules.map { $0.description }
     }
 
-
     /// Runs the file rules on one file, while its tree is at hand, and keeps what the project rules need.
     /// `lookml lint` calls this as each file is loaded (see `ProjectFile.init(…inspectingTree:)`), so the project's
     /// trees are never all in memory; `lint(_:files:)` calls it for files it is not handed.
@@ -59,8 +58,7 @@ public struct Linter: Sendable {
                 findings += sink.findings
             }
         }
-        let (directives, malformed) = SuppressionScanner.mentionsMarker(file.source.bytes)
-            ? SuppressionScanner(rules: descriptions).scan(file, tree: tree) : ([], [])
+        let (directives, malformed) = SuppressionScanner(rules: descriptions).scan(file, tree: tree)
         return FileLintResult(findings: findings, summary: syntax.summary, directives: directives, malformed: malformed)
     }
 
