@@ -11,6 +11,9 @@ public protocol FileSystem: Sendable {
     func read(_ path: String) throws(CommandError) -> [UInt8]
     /// Whether `path` is a directory (`true`), another kind of file (`false`), or absent (`nil`).
     func kind(of path: String) -> Bool?
+    /// Why `kind(of:)` found nothing at `path`, in words (`no such file or directory`, `too many levels of symbolic
+    /// links`, `permission denied`).
+    func reasonAbsent(_ path: String) -> String
     /// The regular files below a directory, recursively, sorted; hidden entries (`.git`) are skipped, symbolic
     /// links to directories are not followed (so link loops cannot trap the walk).
     func files(under directory: String) throws(CommandError) -> [String]
@@ -37,6 +40,8 @@ public final class DirectoryLock: @unchecked Sendable {
 }
 
 extension FileSystem {
+    public func reasonAbsent(_ path: String) -> String { "no such file or directory" }
+
     /// No locking by default (in-memory file systems have one writer).
     public func lockDirectory(_ path: String, onWait: () -> Void) throws(CommandError) -> DirectoryLock { DirectoryLock() }
 }
@@ -89,6 +94,12 @@ public struct LocalFileSystem: FileSystem {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    public func reasonAbsent(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) != 0 else { return "no such file or directory" }
+        return LocalFileSystem.lastError().lowercased()
     }
 
     public func files(under directory: String) throws(CommandError) -> [String] {

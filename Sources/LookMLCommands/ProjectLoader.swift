@@ -17,7 +17,11 @@ struct ProjectLoader {
     /// on the loading thread, before a tree that is not retained is dropped.
     func load<Inspection: Sendable>(_ root: String, inspecting inspect: @escaping @Sendable (ProjectFile, SyntaxTree?) -> Inspection)
         throws(CommandError) -> (project: Project, inspections: [String: Inspection]) {
-        guard fileSystem.kind(of: root) == true else { throw .io("'\(root)' is not a directory") }
+        switch fileSystem.kind(of: root) {
+        case true?: break
+        case false?: throw .io("'\(root)' is not a directory")
+        case nil: throw .io("\(fileSystem.reasonAbsent(root)): '\(root)'")
+        }
         let prefix = root.hasSuffix("/") ? root : root + "/"
         let paths = try fileSystem.files(under: root).filter { ProjectFile.Kind.of($0) != nil }
         let fileSystem = self.fileSystem

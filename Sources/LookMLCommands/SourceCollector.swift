@@ -10,7 +10,7 @@ struct SourceCollector {
         for path in paths {
             switch fileSystem.kind(of: path) {
             case nil:
-                throw .io("no such file or directory: '\(path)'")
+                throw .io("\(fileSystem.reasonAbsent(path)): '\(path)'")
             case true?:
                 for file in try fileSystem.files(under: path) where file.hasSuffix(".lkml") && seen.insert(file).inserted {
                     result.append(file)

@@ -162,9 +162,15 @@ struct HostileInputTests {
             let result = run(arguments)
             #expect(result.code == 0, "\(arguments[0]): \(result.text)")
         }
-        // A looping link named directly is an error naming it, not a hang.
+        // A looping link named directly is an error naming it and saying why, not a hang; so is a looping project root.
         let direct = run(["fmt", root + "/views/self.view.lkml"])
-        #expect(direct.code == 2 && direct.text.contains("self.view.lkml"), "\(direct.text)")
+        #expect(direct.code == 2 && direct.text.contains("too many levels of symbolic links: '\(root)/views/self.view.lkml'"), "\(direct.text)")
+        try manager.createSymbolicLink(atPath: root + "-loop", withDestinationPath: root + "-loop")
+        defer { try? manager.removeItem(atPath: root + "-loop") }
+        let loopedRoot = run(["check", root + "-loop"])
+        #expect(loopedRoot.code == 2 && loopedRoot.text.contains("too many levels of symbolic links: '\(root)-loop'"), "\(loopedRoot.text)")
+        let absent = run(["check", root + "-absent"])
+        #expect(absent.code == 2 && absent.text.contains("no such file or directory: '\(root)-absent'"), "\(absent.text)")
         #expect(try tree() == before)
     }
 
