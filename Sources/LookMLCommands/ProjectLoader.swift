@@ -17,6 +17,7 @@ struct ProjectLoader {
     /// on the loading thread, before a tree that is not retained is dropped.
     func load<Inspection: Sendable>(_ root: String, inspecting inspect: @escaping @Sendable (ProjectFile, SyntaxTree?) -> Inspection)
         throws(CommandError) -> (project: Project, inspections: [String: Inspection]) {
+        PhaseTimer.start()
         switch fileSystem.kind(of: root) {
         case true?: break
         case false?: throw .io("'\(root)' is not a directory")

@@ -15,6 +15,13 @@ public enum PhaseTimer {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
+    /// Starts timing: the next `mark` measures from here.
+    public static func start() {
+        guard enabled else { return }
+        let time = now()
+        last.withLock { $0 = time }
+    }
+
     /// Ends the phase named `phase`.
     public static func mark(_ phase: @autoclosure () -> String) {
         guard enabled else { return }
