@@ -99,7 +99,7 @@ public struct Checker: Sendable {
                 report(CheckMessages.unknownView, "refinement of unknown view '\(name)'\(didYouMean(nearestName(to: name, in: scope.views.keys.filter { scope.views[$0]!.contains { !$0.isRefinement } })))", refinement.location)
             }
             for definition in definitions {
-                var seen = Set<String>()
+                var seen = Set<String>(minimumCapacity: definition.fields.count)
                 for field in definition.fields where !seen.insert(field.name).inserted {
                     report(CheckMessages.duplicateField, "field '\(field.name)' is defined more than once in view '\(name)'", field.location)
                 }

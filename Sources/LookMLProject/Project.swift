@@ -168,6 +168,8 @@ public struct ModelScope: Sendable {
             if let known = fieldNames[name] { return (known, setNames[name] ?? []) }
             guard visiting.insert(name).inserted, let definitions = views[name] else { return ([], []) }
             var fields = Set<String>(), sets = Set<String>()
+            // Sized up front: wide views have hundreds of fields, and growing a set rehashes it each time.
+            fields.reserveCapacity(definitions.reduce(0) { $0 + $1.fields.count })
             for definition in definitions {
                 for field in definition.fields { field.insertExpandedNames(into: &fields) }
                 sets.formUnion(definition.sets.keys)
