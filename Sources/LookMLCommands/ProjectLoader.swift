@@ -42,6 +42,8 @@ struct ProjectLoader {
             }
         }
         var files: [ProjectFile] = [], inspections: [String: Inspection] = [:]
+        files.reserveCapacity(loaded.count)
+        inspections.reserveCapacity(loaded.count)
         for result in loaded {
             switch result {
             case .success(let (file, inspection)):

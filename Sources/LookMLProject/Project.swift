@@ -40,6 +40,7 @@ public struct Project: Sendable {
     /// Builds the project from parsed files (paths relative to the root).
     public init(files: [ProjectFile]) {
         var byPath: [String: ProjectFile] = [:]
+        byPath.reserveCapacity(files.count)
         for file in files { byPath[file.path] = file }
         self.files = byPath
         paths = byPath.keys.sorted()
