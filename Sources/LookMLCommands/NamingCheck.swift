@@ -17,9 +17,8 @@ struct NamingCheck {
                 stemByName[Self.lastPart(name).lowercased()] = table.stem
             }
         }
-        // One pass over the references (files loaded without them parse again).
-        let sites = project.references.filter { $0.kind == .table || $0.kind == .connection }
-        for reference in sites where reference.kind == .table {
+        // Only table and connection sites are made into values (a large project has millions of others).
+        for reference in project.references(ofKind: .table) {
             let resolved = Self.resolvingConstants(reference.name, constants).trimmingCharacters(in: " \t\n\r")
             guard let stem = stemByName[Self.lastPart(resolved).lowercased()] else { continue }
             let expected = naming.qualifiedTableName(stem)
@@ -29,7 +28,7 @@ struct NamingCheck {
                                         file: reference.location.file, range: reference.location.range, suggestion: expected))
             }
         }
-        for reference in sites where reference.kind == .connection && reference.name != naming.config.connection {
+        for reference in project.references(ofKind: .connection) where reference.name != naming.config.connection {
             findings.append(Finding(id: CheckMessages.namingMismatch.0, severity: CheckMessages.namingMismatch.1,
                                     message: "connection '\(reference.name)' does not follow the naming config: expected '\(naming.config.connection)'",
                                     file: reference.location.file, range: reference.location.range, suggestion: naming.config.connection))

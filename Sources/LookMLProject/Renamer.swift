@@ -92,7 +92,7 @@ public struct Renamer: Sendable {
             try validate(new, pattern: .lookMLName)
             let names = Set(project.models.map(\.name))
             guard try exists(old, new, in: names, kind: "model") else { return plan }
-            for reference in project.references where reference.kind == .model && reference.name == old { edit(reference.location, new) }
+            for reference in project.references(ofKind: .model) where reference.name == old { edit(reference.location, new) }
             if let model = project.models.first(where: { $0.name == old }) {
                 let folder = model.file.split(separator: "/").dropLast().joined(separator: "/")
                 plan.moves.append((model.file, (folder.isEmpty ? "" : folder + "/") + new + ".model.lkml"))
@@ -109,22 +109,22 @@ public struct Renamer: Sendable {
         case .table:
             try validate(new, pattern: .tableName)
             var found = false
-            for reference in project.references where reference.kind == .table {
+            let tables = project.references(ofKind: .table)
+            for reference in tables {
                 if let range = tableNameRange(of: old, in: reference) {
                     found = true
                     edit(SourceRange(file: reference.location.file, range: range), new)
                 }
             }
             if !found {
-                let tables = project.references.filter { $0.kind == .table }
                 if tables.contains(where: { tableNameRange(of: new, in: $0) != nil }) { return plan }
                 throw .unknown(kind: "table", name: old, suggestion: nearestName(to: old, in: tables.map(\.name)))
             }
         case .connection:
             try validate(new, pattern: .connection)
-            let names = Set(project.references.filter { $0.kind == .connection }.map(\.name))
-            guard try exists(old, new, in: names, kind: "connection") else { return plan }
-            for reference in project.references where reference.kind == .connection && reference.name == old { edit(reference.location, new) }
+            let connections = project.references(ofKind: .connection)
+            guard try exists(old, new, in: Set(connections.map(\.name)), kind: "connection") else { return plan }
+            for reference in connections where reference.name == old { edit(reference.location, new) }
         case .constant:
             try validate(new, pattern: .constant)
             let names = Set(project.constants.map(\.name))
