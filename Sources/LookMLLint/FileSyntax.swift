@@ -117,8 +117,6 @@ public struct BlockSyntax: Sendable {
     public let field: Field
     public let block: BlockValue
 
-    public var members: [Field] { reader.fields(block.items) }
-
     /// The last member with `key` (Looker keeps the last of a repeated key).
     public func member(_ key: String) -> Field? {
         for case .field(let member) in block.items.reversed() where reader.hasKey(member, key) { return member }
@@ -251,7 +249,7 @@ public struct ExploreSyntax: Sendable {
 public struct FileSyntax: Sendable {
     public let file: ProjectFile
     /// The LookML tree; nil for YAML dashboards.
-    public let tree: SyntaxTree?
+    public var tree: SyntaxTree? { reader?.tree }
     public let views: [ViewSyntax]
     public let explores: [ExploreSyntax]
     /// The fields of every view that have a `tags:` member, in file order: what the tag rules read.
@@ -265,7 +263,6 @@ public struct FileSyntax: Sendable {
 
     public init(file: ProjectFile, tree: SyntaxTree?) {
         self.file = file
-        self.tree = tree
         reader = tree.map(SyntaxReader.init)
         guard let tree, let reader else {
             views = []
