@@ -16,17 +16,23 @@ public struct ScalarValue: Sendable {
 /// Reads the fields, keys and values of one parsed file.
 public struct SyntaxReader: Sendable {
     /// The tree, boxed: readers are copied into every block and field, and a box is one reference to count.
+    /// The source is kept beside the tree: byte helpers run for every member of every block, and reaching the bytes
+    /// through `tree` would copy the tree (three references to count) each time.
     private final class Storage: Sendable {
         let tree: SyntaxTree
-        init(_ tree: SyntaxTree) { self.tree = tree }
+        let source: SourceFile
+        init(_ tree: SyntaxTree) {
+            self.tree = tree
+            source = tree.source
+        }
     }
     private let storage: Storage
     public var tree: SyntaxTree { storage.tree }
-    public var source: SourceFile { storage.tree.source }
+    public var source: SourceFile { storage.source }
 
     public init(tree: SyntaxTree) { storage = Storage(tree) }
 
-    public func text(_ token: Token) -> String { tree.source.text(of: token) }
+    public func text(_ token: Token) -> String { storage.source.text(of: token) }
 
     public func fields(_ items: [Item]) -> [Field] {
         items.compactMap { if case .field(let field) = $0 { return field } else { return nil } }
@@ -39,10 +45,21 @@ public struct SyntaxReader: Sendable {
         let range = field.key.textRange
         var key = key
         return range.count == key.utf8.count && key.withUTF8 { target in
-            storage.tree.source.bytes.withUnsafeBufferPointer { bytes in
+            storage.source.bytes.withUnsafeBufferPointer { bytes in
                 range.lowerBound >= 0 && range.upperBound <= bytes.count
                     && memcmp(bytes.baseAddress! + range.lowerBound, target.baseAddress!, range.count) == 0
             }
+        }
+    }
+
+    /// The kind of field a member's key names (`dimension`, `measure`, …), or nil; compared by bytes.
+    public func fieldKind(_ member: Field) -> FieldDefinition.Kind? {
+        switch member.key.textRange.count {
+        case 6: return hasKey(member, "filter") ? .filter : nil
+        case 7: return hasKey(member, "measure") ? .measure : nil
+        case 9: return hasKey(member, "dimension") ? .dimension : hasKey(member, "parameter") ? .parameter : nil
+        case 15: return hasKey(member, "dimension_group") ? .dimension_group : nil
+        default: return nil
         }
     }
 
@@ -50,15 +67,16 @@ public struct SyntaxReader: Sendable {
     public func contains(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { needle in
-            storage.tree.source.bytes.withUnsafeBufferPointer { bytes in
-                guard let base = bytes.baseAddress, let target = needle.baseAddress, needle.count <= bytes.count else { return needle.isEmpty }
-                // memchr to each candidate first byte, then compare the rest.
-                var from = 0
+            storage.source.bytes.withUnsafeBufferPointer { bytes in
+                guard let base = bytes.baseAddress, let target = needle.baseAddress, !needle.isEmpty, needle.count <= bytes.count else { return needle.isEmpty }
+                // Horspool: a mismatch skips ahead by up to the needle's length (glibc's memmem is not exported).
+                var skip = [Int](repeating: needle.count, count: 256)
+                for index in 0..<needle.count - 1 { skip[Int(target[index])] = needle.count - 1 - index }
+                var position = 0
                 let last = bytes.count - needle.count
-                while from <= last, let found = memchr(base + from, Int32(target[0]), last - from + 1) {
-                    let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + position, target, needle.count) == 0 { return true }
-                    from = position + 1
+                while position <= last {
+                    if base[position + needle.count - 1] == target[needle.count - 1], memcmp(base + position, target, needle.count) == 0 { return true }
+                    position += skip[Int(base[position + needle.count - 1])]
                 }
                 return false
             }
@@ -67,7 +85,7 @@ public struct SyntaxReader: Sendable {
 
     /// True when the bytes of a range contain `${` (a substitution may be there).
     public func mayHoldSubstitution(_ range: Range<Int>) -> Bool {
-        storage.tree.source.bytes.withUnsafeBufferPointer { bytes in
+        storage.source.bytes.withUnsafeBufferPointer { bytes in
             guard range.count >= 2, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
             for index in range.lowerBound..<range.upperBound - 1 where bytes[index] == UInt8(ascii: "$") && bytes[index + 1] == UInt8(ascii: "{") {
                 return true
@@ -89,10 +107,10 @@ public struct SyntaxReader: Sendable {
     public func scalar(_ token: Token) -> ScalarValue {
         let range = token.textRange
         guard token.kind == .string, range.count >= 1 else { return ScalarValue(text: text(token), range: range, token: token) }
-        let bytes = tree.source.bytes
+        let source = storage.source
         let start = range.lowerBound + 1
-        let end = range.count >= 2 && bytes[range.upperBound - 1] == UInt8(ascii: "\"") ? range.upperBound - 1 : range.upperBound
-        return ScalarValue(text: tree.source.text(start..<max(start, end)), range: start..<max(start, end), token: token)
+        let end = range.count >= 2 && source.bytes[range.upperBound - 1] == UInt8(ascii: "\"") ? range.upperBound - 1 : range.upperBound
+        return ScalarValue(text: source.text(start..<max(start, end)), range: start..<max(start, end), token: token)
     }
 
     /// The items of a list value (pairs by their first token).
@@ -271,19 +289,25 @@ public struct FileSyntax: Sendable {
             return
         }
         let path = file.path
-        var views: [ViewSyntax] = [], explores: [ExploreSyntax] = []
-        for field in reader.fields(tree.document.items) {
+        var views: [ViewSyntax] = [], explores: [ExploreSyntax] = [], taggedFields: [FieldSyntax] = []
+        for case .field(let field) in tree.document.items {
             guard case .block(let block) = field.value, let nameToken = block.name else { continue }
-            let key = reader.key(field)
-            guard key == "view" || key == "explore" else { continue }
+            let isView = reader.hasKey(field, "view")
+            guard isView || reader.hasKey(field, "explore") else { continue }
             let syntax = BlockSyntax(file: path, reader: reader, field: field, block: block)
             var name = reader.scalar(nameToken)
             let isRefinement = name.text.hasPrefix("+")
             if isRefinement { name.text.removeFirst(); name.range = name.range.lowerBound + 1..<name.range.upperBound }
-            if key == "view" {
-                let fields = syntax.namedBlocks().compactMap { entry -> FieldSyntax? in
-                    guard let kind = FieldDefinition.Kind(rawValue: entry.key) else { return nil }
-                    return FieldSyntax(view: name.text, kind: kind, name: entry.name.text, nameRange: entry.name.range, syntax: entry.block)
+            if isView {
+                // One pass over the view's members, no intermediate arrays: this runs for every field of a project.
+                var fields: [FieldSyntax] = []
+                for case .field(let member) in block.items {
+                    guard case .block(let inner) = member.value, let fieldName = inner.name, let kind = reader.fieldKind(member) else { continue }
+                    let nameValue = reader.scalar(fieldName)
+                    let fieldSyntax = FieldSyntax(view: name.text, kind: kind, name: nameValue.text, nameRange: nameValue.range,
+                                                  syntax: BlockSyntax(file: path, reader: reader, field: member, block: inner))
+                    fields.append(fieldSyntax)
+                    if fieldSyntax.hasTags { taggedFields.append(fieldSyntax) }
                 }
                 views.append(ViewSyntax(name: name.text, nameRange: name.range, isRefinement: isRefinement, syntax: syntax, fields: fields))
             } else {
@@ -293,7 +317,7 @@ public struct FileSyntax: Sendable {
         }
         self.views = views
         self.explores = explores
-        taggedFields = views.flatMap { $0.fields.filter(\.hasTags) }
+        self.taggedFields = taggedFields
     }
 
     /// What project rules keep of the file.

@@ -54,6 +54,16 @@ public enum KeyCatalog {
         return false
     }
 
+    /// `isRepeatableKey(_:)` for a range of a file's bytes, without slicing the array.
+    public static func isRepeatableKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
+        let key = UnsafeBufferPointer(rebasing: bytes[range])
+        for candidate in repeatableKeyBuckets[Int(key[0])] where candidate.count == key.count && candidate.elementsEqual(key) {
+            return true
+        }
+        return false
+    }
+
     /// `pluralKey(for:)` on bytes, without building strings for the common `+ "s"` case.
     static func pluralKeyBytes(for key: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         switch key.count {

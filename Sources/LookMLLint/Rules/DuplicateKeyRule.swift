@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import LookMLProject
 import LookMLSyntax
 
@@ -35,28 +38,31 @@ struct DuplicateKeyRule: FileLintRule {
 
     func check(_ file: FileSyntax, _ sink: RuleSink) {
         guard let reader = file.reader else { return }
-        let bytes = reader.source.bytes
-        // The ranges of the keys that may not repeat, of the blocks being walked, innermost last: one array for the
-        // whole file (a block has a handful of them, so a scan beats hashing).
-        var seen: [Range<Int>] = []
-        func walk(_ items: [Item]) {
-            let blockStart = seen.count
-            for case .field(let field) in items {
-                let range = field.key.textRange
-                if !KeyCatalog.isRepeatableKey(bytes[range]) {
-                    if seen[blockStart...].contains(where: { $0.count == range.count && bytes[$0].elementsEqual(bytes[range]) }) {
-                        sink.report("'\(reader.key(field))' is set more than once in this block; the last value wins", file: file.path, range: range)
-                    } else {
-                        seen.append(range)
+        reader.source.bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            // The ranges of the keys that may not repeat, of the blocks being walked, innermost last: one array for
+            // the whole file (a block has a handful of them, so a scan beats hashing).
+            var seen: [Range<Int>] = []
+            func walk(_ items: [Item]) {
+                let blockStart = seen.count
+                for index in items.indices {
+                    guard case .field(let field) = items[index] else { continue }
+                    let range = field.key.textRange
+                    if !KeyCatalog.isRepeatableKey(bytes, range) {
+                        if seen[blockStart...].contains(where: { $0.count == range.count && memcmp(base + $0.lowerBound, base + range.lowerBound, range.count) == 0 }) {
+                            sink.report("'\(reader.key(field))' is set more than once in this block; the last value wins", file: file.path, range: range)
+                        } else {
+                            seen.append(range)
+                        }
+                    }
+                    if case .block(let block) = field.value {
+                        let mark = seen.count
+                        walk(block.items)
+                        seen.removeSubrange(mark...)
                     }
                 }
-                if case .block(let block) = field.value {
-                    let mark = seen.count
-                    walk(block.items)
-                    seen.removeSubrange(mark...)
-                }
             }
+            walk(reader.tree.document.items)
         }
-        walk(reader.tree.document.items)
     }
 }
