@@ -221,15 +221,39 @@ public struct ViewSyntax: Sendable {
     public let syntax: BlockSyntax
     public let fields: [FieldSyntax]
 
+    /// What project rules keep of the view once the file's tree is gone.
+    let summary: ViewSummary
+
     public var file: String { syntax.file }
     public var location: SourceRange { SourceRange(file: file, range: nameRange) }
 
-    /// What project rules keep of the view once the file's tree is gone.
-    var summary: ViewSummary {
-        ViewSummary(name: name, nameRange: nameRange, isRefinement: isRefinement, file: file, fields: fields.map(\.summary),
-                    extends: syntax.members("extends").flatMap { syntax.reader.listItems($0).map(\.text) },
-                    isExtensionRequired: syntax.scalar("extension")?.text == "required",
-                    sqlTableName: syntax.scalar("sql_table_name"))
+    /// Reads the view's fields and the members its summary keeps in one pass over its members: this runs for every
+    /// field of a project.
+    init(name: ScalarValue, isRefinement: Bool, syntax: BlockSyntax) {
+        let reader = syntax.reader, file = syntax.file
+        var fields: [FieldSyntax] = [], extends: [String] = [], extensionValue: ScalarValue?, sqlTableName: ScalarValue?
+        for case .field(let member) in syntax.block.items {
+            if case .block(let inner) = member.value, let fieldName = inner.name, let kind = reader.fieldKind(member) {
+                let nameValue = reader.scalar(fieldName)
+                fields.append(FieldSyntax(view: name.text, kind: kind, name: nameValue.text, nameRange: nameValue.range,
+                                          syntax: BlockSyntax(file: file, reader: reader, field: member, block: inner)))
+                continue
+            }
+            // The last of a repeated key wins, as `BlockSyntax.member` reads it; `extends:` lists add up.
+            switch member.key.textRange.count {
+            case 7 where reader.hasKey(member, "extends"): extends += reader.listItems(member).map(\.text)
+            case 9 where reader.hasKey(member, "extension"): extensionValue = reader.scalar(member)
+            case 14 where reader.hasKey(member, "sql_table_name"): sqlTableName = reader.scalar(member)
+            default: break
+            }
+        }
+        self.name = name.text
+        nameRange = name.range
+        self.isRefinement = isRefinement
+        self.syntax = syntax
+        self.fields = fields
+        summary = ViewSummary(name: name.text, nameRange: name.range, isRefinement: isRefinement, file: file, fields: fields.map(\.summary),
+                              extends: extends, isExtensionRequired: extensionValue?.text == "required", sqlTableName: sqlTableName)
     }
 }
 
@@ -299,17 +323,9 @@ public struct FileSyntax: Sendable {
             let isRefinement = name.text.hasPrefix("+")
             if isRefinement { name.text.removeFirst(); name.range = name.range.lowerBound + 1..<name.range.upperBound }
             if isView {
-                // One pass over the view's members, no intermediate arrays: this runs for every field of a project.
-                var fields: [FieldSyntax] = []
-                for case .field(let member) in block.items {
-                    guard case .block(let inner) = member.value, let fieldName = inner.name, let kind = reader.fieldKind(member) else { continue }
-                    let nameValue = reader.scalar(fieldName)
-                    let fieldSyntax = FieldSyntax(view: name.text, kind: kind, name: nameValue.text, nameRange: nameValue.range,
-                                                  syntax: BlockSyntax(file: path, reader: reader, field: member, block: inner))
-                    fields.append(fieldSyntax)
-                    if fieldSyntax.hasTags { taggedFields.append(fieldSyntax) }
-                }
-                views.append(ViewSyntax(name: name.text, nameRange: name.range, isRefinement: isRefinement, syntax: syntax, fields: fields))
+                let view = ViewSyntax(name: name, isRefinement: isRefinement, syntax: syntax)
+                views.append(view)
+                taggedFields += view.fields.filter(\.hasTags)
             } else {
                 let joins = syntax.namedBlocks("join").map { JoinSyntax(alias: $0.name.text, aliasRange: $0.name.range, syntax: $0.block) }
                 explores.append(ExploreSyntax(name: name.text, nameRange: name.range, isRefinement: isRefinement, syntax: syntax, joins: joins))

@@ -29,6 +29,7 @@ public final class LintContext: Sendable {
         checkFindings = Checker(project: project).check()
         PhaseTimer.mark("check")
         viewReferences = project.references(ofKind: .view)
+        PhaseTimer.mark("references to views")
         let scopes = project.models.sorted { $0.name < $1.name }.map { project.scope(of: $0) }
         self.scopes = scopes
         let usesByScope: [[ExploreUse]] = scopes.map { scope in
@@ -43,10 +44,11 @@ public final class LintContext: Sendable {
         // Only an explore that reads a view with a Braze-tagged field (its own, a refinement's or an ancestor's) can
         // show one: the others need no look at their fields. A model's explores share one memo of merged views.
         let brazeViews = LintContext.viewsWithBrazeTags(project)
+        PhaseTimer.mark("explores of \(scopes.count) models")
         let fields = parallelMap(usesByScope.count) { index in
             let memo = FieldDefinitionMemo(scopes[index])
             return usesByScope[index].map { use in
-                use.aliases.values.contains(where: brazeViews.contains) ? LintContext.collectBrazeFields(of: use, summary: summary, memo: memo) : []
+                use.aliases.values.contains(where: brazeViews.contains) ? LintContext.collectBrazeFields(of: use, summary: summary, memo: memo, brazeViews: brazeViews) : []
             }
         }.flatMap { $0 }
         brazeFieldsByExplore = Dictionary(zip(uses.map(LintContext.brazeKey), fields), uniquingKeysWith: { first, _ in first })

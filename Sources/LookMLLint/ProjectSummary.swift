@@ -1,8 +1,9 @@
 import LookMLProject
 import LookMLSyntax
 
-/// What project rules read of a field: the members rules read most, without the syntax tree.
-public struct FieldSummary: Sendable {
+/// What project rules read of a field: the members rules read most, without the syntax tree. A class: the file's
+/// `FieldSyntax` and the project's `ViewSummary` share one, so keeping it costs a reference, not a copy of its strings.
+public final class FieldSummary: Sendable {
     public let view: String
     public let kind: FieldDefinition.Kind
     public let name: String
@@ -14,6 +15,19 @@ public struct FieldSummary: Sendable {
     public let isPrimaryKey: Bool
     /// The entries of the field's `tags:` lists.
     public let tags: [TagSyntax]
+
+    public init(view: String, kind: FieldDefinition.Kind, name: String, nameRange: Range<Int>, file: String, type: String?,
+                isHidden: Bool, isPrimaryKey: Bool, tags: [TagSyntax]) {
+        self.view = view
+        self.kind = kind
+        self.name = name
+        self.nameRange = nameRange
+        self.file = file
+        self.type = type
+        self.isHidden = isHidden
+        self.isPrimaryKey = isPrimaryKey
+        self.tags = tags
+    }
 
     public var location: SourceRange { SourceRange(file: file, range: nameRange) }
 

@@ -40,9 +40,11 @@ extension LintContext {
 
     static func brazeKey(_ use: ExploreUse) -> String { "\(use.modelName)/\(use.name)" }
 
-    static func collectBrazeFields(of use: ExploreUse, summary: ProjectSummary, memo: FieldDefinitionMemo? = nil) -> [BrazeField] {
+    static func collectBrazeFields(of use: ExploreUse, summary: ProjectSummary, memo: FieldDefinitionMemo? = nil,
+                                   brazeViews: Set<String>? = nil) -> [BrazeField] {
         var result: [BrazeField] = []
-        for (alias, definition) in use.scope.visibleFields(ofExplore: use.name, flagged: \.hasBrazeTag, memo: memo ?? FieldDefinitionMemo(use.scope)) ?? [] {
+        for (alias, definition) in use.scope.visibleFields(ofExplore: use.name, flagged: \.hasBrazeTag, memo: memo ?? FieldDefinitionMemo(use.scope),
+                                                           among: brazeViews) ?? [] {
             guard let field = summary.field(definition) else { continue }
             for tag in field.tags where tag.brazeTag != nil {
                 result.append(BrazeField(alias: alias, field: field, tag: tag))

@@ -126,17 +126,25 @@ public struct Checker: Sendable {
         func report(_ entry: (String, Severity), _ message: String, _ location: SourceRange, _ suggestion: String?) {
             findings.append(Finding(id: entry.0, severity: entry.1, message: message, file: location.file, range: location.range, suggestion: suggestion))
         }
-        // Definitions are not checked: only the uses are made into values.
-        let references = project.files[path]?.referenceUses ?? []
-        // Scopes outside, references inside: a scope is copied once per file, not once per reference.
-        for scope in scopes {
-            for reference in references { check(reference, in: scope, names: names, report: report) }
+        guard let file = project.files[path] else { return [] }
+        // Definitions are not checked, and the uses are made into values one at a time, once per scope (a file is
+        // seen by one model, mostly). Dashboard queries are checked in the last pass and reported after the scopes'.
+        var dashboardFindings: [Finding] = []
+        func reportDashboard(_ entry: (String, Severity), _ message: String, _ location: SourceRange, _ suggestion: String?) {
+            dashboardFindings.append(Finding(id: entry.0, severity: entry.1, message: message, file: location.file, range: location.range, suggestion: suggestion))
         }
-        for reference in references {
-            if case .dashboard(let modelName, let exploreName) = reference.scope, reference.isCertain {
-                checkDashboardQuery(reference, model: modelName, explore: exploreName, names: names, report: report)
+        let passes = max(scopes.count, 1)
+        for pass in 0..<passes {
+            let scope = scopes.isEmpty ? nil : scopes[pass]
+            let isLast = pass == passes - 1
+            file.forEachReferenceUse { reference in
+                if let scope { check(reference, in: scope, names: names, report: report) }
+                if isLast, case .dashboard(let modelName, let exploreName) = reference.scope, reference.isCertain {
+                    checkDashboardQuery(reference, model: modelName, explore: exploreName, names: names, report: reportDashboard)
+                }
             }
         }
+        findings += dashboardFindings
         return findings
     }
 

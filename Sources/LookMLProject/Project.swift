@@ -207,15 +207,30 @@ public struct ModelScope: Sendable {
     /// The field definitions of a view: its own, its refinements', and through `extends` its ancestors' (a field
     /// redefined lower down hides the inherited one).
     public func fieldDefinitions(ofView view: String) -> [FieldDefinition] {
+        fieldDefinitions(ofView: view, where: nil)
+    }
+
+    /// `fieldDefinitions(ofView:)` for the fields that satisfy `include`, found without merging the others (an
+    /// ancestor's field is still hidden by a redefinition of its name, picked or not).
+    public func fieldDefinitions(ofView view: String, where include: ((FieldDefinition) -> Bool)?) -> [FieldDefinition] {
         var visiting = Set<String>()
         func collect(_ name: String) -> [FieldDefinition] {
             guard visiting.insert(name).inserted, let definitions = views[name] else { return [] }
-            var own: [FieldDefinition] = definitions.count == 1 ? definitions[0].fields : definitions.flatMap(\.fields)
+            var own: [FieldDefinition]
+            if let include {
+                own = definitions.flatMap { $0.fields.filter(include) }
+            } else {
+                own = definitions.count == 1 ? definitions[0].fields : definitions.flatMap(\.fields)
+            }
             let parents = definitions.flatMap(\.extends)
             guard !parents.isEmpty else { return own }
-            let ownNames = Set(own.map(\.name))
+            var ownNames: Set<String>?
             for parent in parents {
-                own += collect(parent).filter { !ownNames.contains($0.name) }
+                let inherited = collect(parent)
+                guard !inherited.isEmpty else { continue }
+                let names = ownNames ?? Set(definitions.lazy.flatMap(\.fields).map(\.name))
+                ownNames = names
+                own += inherited.filter { !names.contains($0.name) }
             }
             return own
         }
@@ -278,10 +293,14 @@ public struct ModelScope: Sendable {
     }
 
     /// `visibleFields(ofExplore:including:)` for the fields with a flag (`\.hasBrazeTag`). Asking about several
-    /// explores of one scope, pass one `memo`: each view's flagged fields are then found once.
+    /// explores of one scope, pass one `memo`: each view's flagged fields are then found once. With `views`, the
+    /// views known to hold every flagged field (with those extending them), the others are not looked at.
     public func visibleFields(ofExplore name: String, flagged flag: KeyPath<FieldDefinition, Bool>,
-                              memo: FieldDefinitionMemo) -> [(alias: String, field: FieldDefinition)]? {
-        visibleFields(ofExplore: name, memo: memo) { memo.fieldDefinitions(ofView: $0, flagged: flag) }
+                              memo: FieldDefinitionMemo, among views: Set<String>? = nil) -> [(alias: String, field: FieldDefinition)]? {
+        visibleFields(ofExplore: name, memo: memo) { view in
+            guard views?.contains(view) ?? true else { return [] }
+            return memo.fieldDefinitions(ofView: view, flagged: flag)
+        }
     }
 
     private func visibleFields(ofExplore name: String, memo: FieldDefinitionMemo, candidates fields: (String) -> [FieldDefinition])
@@ -344,7 +363,7 @@ public final class FieldDefinitionMemo {
     /// The merged fields of a view that have a flag, found once per view and flag.
     public func fieldDefinitions(ofView view: String, flagged flag: KeyPath<FieldDefinition, Bool>) -> [FieldDefinition] {
         if let known = flaggedDefinitions[flag]?[view] { return known }
-        let flagged = fieldDefinitions(ofView: view).filter { $0[keyPath: flag] }
+        let flagged = definitions[view].map { $0.filter { $0[keyPath: flag] } } ?? scope.fieldDefinitions(ofView: view) { $0[keyPath: flag] }
         flaggedDefinitions[flag, default: [:]][view] = flagged
         return flagged
     }

@@ -63,10 +63,11 @@ public struct ProjectFile: Sendable {
         return ReferenceCollector(file: self, tree: tree).references
     }
 
-    /// The reference sites that use a name (definitions left out), in byte order.
-    public var referenceUses: [Reference] {
-        if let table = contents.references { return table.uses }
-        return references.filter { !$0.isDefinition }
+    /// Calls `body` with each reference site that uses a name, in byte order, one at a time (cheaper than
+    /// `referenceUses` when the sites are read once).
+    public func forEachReferenceUse(_ body: (Reference) -> Void) {
+        if let table = contents.references { return table.forEachUse(body) }
+        for reference in references where !reference.isDefinition { body(reference) }
     }
 
     /// The reference sites of one kind, in byte order (cheaper than filtering `references`: only those sites are

@@ -93,10 +93,10 @@ public struct ReferenceTable: Sendable {
     /// The sites in the order they were added.
     public var references: [Reference] { entries.map(reference) }
 
-    /// The sites that use a name (not the definitions), in the order they were added; only those are made into
-    /// `Reference` values.
-    public var uses: [Reference] {
-        entries.filter { $0.flags & Self.definitionFlag == 0 }.map(reference)
+    /// Calls `body` with each site that uses a name, in the order they were added, making one `Reference` at a time
+    /// (no array of them).
+    public func forEachUse(_ body: (Reference) -> Void) {
+        for index in entries.indices where entries[index].flags & Self.definitionFlag == 0 { body(reference(entries[index])) }
     }
 
     /// The sites of one kind, in the order they were added (only those are made into `Reference` values).

@@ -32,55 +32,55 @@ enum SubstitutionScanner {
     /// The bytes that can start something the scanner reads: `$`, `@`, `{` and `/`.
     private static let startBytes: [Bool] = (0..<256).map { [UInt8(ascii: "$"), UInt8(ascii: "@"), UInt8(ascii: "{"), UInt8(ascii: "/")].contains(UInt8($0)) }
 
-    /// The index of the first byte at or after `index` that can start something, or `bytes.endIndex`.
-    private static func nextStart(_ bytes: ArraySlice<UInt8>, from index: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            startBytes.withUnsafeBufferPointer { table in
-                var offset = index - bytes.startIndex
-                while offset < buffer.count, !table[Int(buffer[offset])] { offset += 1 }
-                return bytes.startIndex + offset
-            }
-        }
+    static func scan(_ bytes: ArraySlice<UInt8>) -> [Found] {
+        bytes.withUnsafeBufferPointer { text in startBytes.withUnsafeBufferPointer { scan(text, startBytes: $0) } }
     }
 
-    static func scan(_ bytes: ArraySlice<UInt8>) -> [Found] {
+    /// The scan itself, over the text's bytes in place (offsets are relative to the text, as `Found` reports them).
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, startBytes: UnsafeBufferPointer<Bool>) -> [Found] {
         var found: [Found] = []
-        let base = bytes.startIndex
-        var index = bytes.startIndex
-        let end = bytes.endIndex
-        func local(_ range: Range<Int>) -> Range<Int> { range.lowerBound - base..<range.upperBound - base }
+        var index = 0
+        let end = bytes.count
+        func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
+            var position = range.lowerBound
+            while position < range.upperBound {
+                if bytes[position] == byte { return position }
+                position += 1
+            }
+            return nil
+        }
         while true {
             // Most of an expression is plain SQL: jump to the next byte that can start something.
-            index = nextStart(bytes, from: index)
+            while index < end, !startBytes[Int(bytes[index])] { index += 1 }
             guard index < end else { break }
             let byte = bytes[index]
             if (byte == UInt8(ascii: "$") || byte == UInt8(ascii: "@")), index + 1 < end, bytes[index + 1] == UInt8(ascii: "{") {
                 let innerStart = index + 2
-                guard let close = bytes[innerStart...].firstIndex(of: UInt8(ascii: "}")) else { break }
+                guard let close = firstIndex(of: UInt8(ascii: "}"), in: innerStart..<end) else { break }
                 let inner = trimmed(bytes, innerStart..<close)
                 if byte == UInt8(ascii: "@") {
-                    if !inner.isEmpty { found.append(.constant(range: local(inner))) }
-                } else if let dot = bytes[inner].firstIndex(of: UInt8(ascii: ".")) {
+                    if !inner.isEmpty { found.append(.constant(range: inner)) }
+                } else if let dot = firstIndex(of: UInt8(ascii: "."), in: inner) {
                     let qualifier = inner.lowerBound..<dot
                     let name = dot + 1..<inner.upperBound
                     if isName(bytes, qualifier), isName(bytes, name) {
-                        if bytes[name].elementsEqual("SQL_TABLE_NAME".utf8) {
-                            found.append(.tableOf(range: local(qualifier)))
+                        if matches(bytes, name, "SQL_TABLE_NAME") {
+                            found.append(.tableOf(range: qualifier))
                         } else {
-                            found.append(.qualifiedField(qualifierRange: local(qualifier), range: local(name)))
+                            found.append(.qualifiedField(qualifierRange: qualifier, range: name))
                         }
                     }
-                } else if isName(bytes, inner), !bytes[inner].elementsEqual("TABLE".utf8), !bytes[inner].elementsEqual("EXTENDED".utf8) {
-                    found.append(.localField(range: local(inner)))
+                } else if isName(bytes, inner), !matches(bytes, inner, "TABLE"), !matches(bytes, inner, "EXTENDED") {
+                    found.append(.localField(range: inner))
                 }
                 index = close + 1
             } else if byte == UInt8(ascii: "{"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "{") || bytes[index + 1] == UInt8(ascii: "%") {
                 let closing: UInt8 = bytes[index + 1] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "%")
                 var close = index + 2
                 while close + 1 < end, !(bytes[close] == closing && bytes[close + 1] == UInt8(ascii: "}")) { close += 1 }
-                found += liquidNames(bytes, index + 2..<min(close, end), base: base)
+                liquidNames(bytes, index + 2..<min(close, end), into: &found)
                 index = min(close + 2, end)
-            } else if byte == UInt8(ascii: "/"), matches(bytes, at: index, "/explore/") {
+            } else if byte == UInt8(ascii: "/"), matches(bytes, index..<min(index + 9, end), "/explore/") {
                 let modelStart = index + 9
                 var modelEnd = modelStart
                 while modelEnd < end, isNameByte(bytes[modelEnd]) { modelEnd += 1 }
@@ -89,7 +89,7 @@ enum SubstitutionScanner {
                     var exploreEnd = exploreStart
                     while exploreEnd < end, isNameByte(bytes[exploreEnd]) { exploreEnd += 1 }
                     if exploreEnd > exploreStart {
-                        let modelRange = local(modelStart..<modelEnd), exploreRange = local(exploreStart..<exploreEnd)
+                        let modelRange = modelStart..<modelEnd, exploreRange = exploreStart..<exploreEnd
                         found.append(.exploreLink(modelRange: modelRange, exploreRange: exploreRange))
                         // The query: every `view.field` up to the end of the URL.
                         var cursor = exploreEnd
@@ -102,8 +102,8 @@ enum SubstitutionScanner {
                                 let nameStart = cursor + 1
                                 var nameEnd = nameStart
                                 while nameEnd < end, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
-                                found.append(.linkField(modelRange: modelRange, exploreRange: exploreRange, qualifierRange: local(start..<cursor),
-                                                        range: local(nameStart..<nameEnd)))
+                                found.append(.linkField(modelRange: modelRange, exploreRange: exploreRange, qualifierRange: start..<cursor,
+                                                        range: nameStart..<nameEnd))
                                 cursor = nameEnd
                             }
                         }
@@ -121,39 +121,47 @@ enum SubstitutionScanner {
 
     /// `view.field` pairs inside a Liquid tag, skipping Liquid's own variables (`_filters`, `_user_attributes`, …),
     /// but looking inside their quoted keys (`_filters['view.field']`).
-    private static func liquidNames(_ bytes: ArraySlice<UInt8>, _ range: Range<Int>, base: Int) -> [Found] {
-        var found: [Found] = []
+    private static func liquidNames(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into found: inout [Found]) {
         var index = range.lowerBound
         while index < range.upperBound {
             guard isNameByte(bytes[index]) else { index += 1; continue }
             let start = index
-            while index < range.upperBound, isNameByte(bytes[index]) || bytes[index] == UInt8(ascii: ".") { index += 1 }
+            var dot: Int?, secondEnd: Int?
+            while index < range.upperBound, isNameByte(bytes[index]) || bytes[index] == UInt8(ascii: ".") {
+                if bytes[index] == UInt8(ascii: ".") {
+                    if dot == nil { dot = index } else if secondEnd == nil { secondEnd = index }
+                }
+                index += 1
+            }
             // `first.second` (more parts are Liquid properties such as `._value`).
-            guard let dot = bytes[start..<index].firstIndex(of: UInt8(ascii: ".")) else { continue }
-            let secondEnd = bytes[dot + 1..<index].firstIndex(of: UInt8(ascii: ".")) ?? index
-            let qualifier = start..<dot, name = dot + 1..<secondEnd
+            guard let dot else { continue }
+            let qualifier = start..<dot, name = dot + 1..<(secondEnd ?? index)
             guard !qualifier.isEmpty, !name.isEmpty, bytes[qualifier.lowerBound] != UInt8(ascii: "_"), bytes[name.lowerBound] != UInt8(ascii: "_"),
                   !(bytes[qualifier.lowerBound] >= 0x30 && bytes[qualifier.lowerBound] <= 0x39) else { continue }
-            found.append(.qualifiedField(qualifierRange: qualifier.lowerBound - base..<qualifier.upperBound - base,
-                                         range: name.lowerBound - base..<name.upperBound - base))
+            found.append(.qualifiedField(qualifierRange: qualifier, range: name))
         }
-        return found
     }
 
-    private static func trimmed(_ bytes: ArraySlice<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
         while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
         return lower..<upper
     }
 
-    private static func isName(_ bytes: ArraySlice<UInt8>, _ range: Range<Int>) -> Bool {
-        !range.isEmpty && bytes[range].allSatisfy(isNameByte)
+    private static func isName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        for index in range where !isNameByte(bytes[index]) { return false }
+        return true
     }
 
-    private static func matches(_ bytes: ArraySlice<UInt8>, at index: Int, _ text: StaticString) -> Bool {
+    /// True when the bytes of `range` are exactly `text`.
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: StaticString) -> Bool {
         let count = text.utf8CodeUnitCount
-        guard index + count <= bytes.endIndex else { return false }
-        return text.withUTF8Buffer { buffer in (0..<count).allSatisfy { bytes[index + $0] == buffer[$0] } }
+        guard range.count == count, range.upperBound <= bytes.count else { return false }
+        return text.withUTF8Buffer { expected in
+            for offset in 0..<count where bytes[range.lowerBound + offset] != expected[offset] { return false }
+            return true
+        }
     }
 }

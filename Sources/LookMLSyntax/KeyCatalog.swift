@@ -1,9 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What the parser and the `lkml-json` writer know about individual LookML keys.
 ///
 /// Key knowledge is data: add a key here, not a branch in the parser.
 public enum KeyCatalog {
     /// Keys whose value is an expression block running to `;;`. Inside one, `#`, quotes and braces are SQL,
-    /// HTML or Liquid, not LookML.
+    /// HTML or Liquid, not LookML. The parser's `isExpressionKey` spells them out as bytes; a test holds it equal
+    /// to this list.
     public static let expressionKeys: Set<String> = [
         "expression", "expression_custom_filter", "html",
         "sql", "sql_always_having", "sql_always_where", "sql_create", "sql_distinct_key", "sql_end",
@@ -38,30 +45,29 @@ public enum KeyCatalog {
         }
     }
 
-    /// The repeatable keys as bytes, bucketed by first byte, for lookups that build no `String`.
-    private static let repeatableKeyBuckets: [[[UInt8]]] = {
-        var buckets = [[[UInt8]]](repeating: [], count: 256)
-        for key in repeatableKeys { buckets[Int(key.utf8.first!)].append(Array(key.utf8)) }
-        return buckets
-    }()
-
     /// True when the key bytes name a repeatable key.
     public static func isRepeatableKey(_ key: ArraySlice<UInt8>) -> Bool {
-        guard let first = key.first else { return false }
-        for candidate in repeatableKeyBuckets[Int(first)] where candidate.count == key.count && candidate.elementsEqual(key) {
-            return true
-        }
-        return false
+        key.withUnsafeBufferPointer { isRepeatableKey($0, 0..<$0.count) }
     }
 
-    /// `isRepeatableKey(_:)` for a range of a file's bytes, without slicing the array.
+    /// The repeatable keys of each byte length, back to back: `repeatableKeysByLength[n]` holds the n-byte keys.
+    private static let repeatableKeysByLength: [[UInt8]] = {
+        var table = [[UInt8]](repeating: [], count: (repeatableKeys.map(\.utf8.count).max() ?? 0) + 1)
+        for key in repeatableKeys.sorted() { table[key.utf8.count] += Array(key.utf8) }
+        return table
+    }()
+
+    /// `isRepeatableKey(_:)` for a range of a file's bytes, without slicing the array: the duplicate-key rule asks
+    /// for every key of a project.
     public static func isRepeatableKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
-        let key = UnsafeBufferPointer(rebasing: bytes[range])
-        for candidate in repeatableKeyBuckets[Int(key[0])] where candidate.count == key.count && candidate.elementsEqual(key) {
-            return true
+        let length = range.count
+        guard length > 0, length < repeatableKeysByLength.count, range.lowerBound >= 0, range.upperBound <= bytes.count,
+              let key = bytes.baseAddress.map({ $0 + range.lowerBound }) else { return false }
+        return repeatableKeysByLength[length].withUnsafeBufferPointer { table in
+            guard let base = table.baseAddress else { return false }
+            for offset in stride(from: 0, to: table.count, by: length) where memcmp(base + offset, key, length) == 0 { return true }
+            return false
         }
-        return false
     }
 
     /// `pluralKey(for:)` on bytes, without building strings for the common `+ "s"` case.
@@ -76,21 +82,36 @@ public enum KeyCatalog {
         }
     }
 
-    /// The expression keys as bytes, bucketed by length.
-    private static let expressionKeyBuckets: [[[UInt8]]] = {
-        var buckets = [[[UInt8]]](repeating: [], count: 33)
-        for key in expressionKeys { buckets[key.utf8.count].append(Array(key.utf8)) }
-        return buckets
-    }()
-
-    /// True when the key bytes name an expression key. Builds no `String`: the parser asks for every key.
+    /// True when the key bytes name an expression key. Builds no `String` and reads no table: the parser asks for
+    /// every key. `expressionKeys` stays the list of record; a test holds the two equal.
     @inline(__always)
     static func isExpressionKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard range.count >= 3, range.count <= 32 else { return false }
-        let first = bytes[range.lowerBound]
-        guard first == UInt8(ascii: "s") || first == UInt8(ascii: "h") || first == UInt8(ascii: "e") else { return false }
-        let key = UnsafeBufferPointer(rebasing: bytes[range])
-        for candidate in expressionKeyBuckets[range.count] where candidate.elementsEqual(key) { return true }
-        return false
+        guard range.count >= 3, range.count <= 24, let base = bytes.baseAddress else { return false }
+        let key = base + range.lowerBound
+        @inline(__always) func equals(_ candidate: StaticString) -> Bool {
+            memcmp(key, candidate.utf8Start, candidate.utf8CodeUnitCount) == 0
+        }
+        switch key[0] {
+        case UInt8(ascii: "s"):
+            switch range.count {
+            case 3: return equals("sql")
+            case 6: return equals("sql_on")
+            case 7: return equals("sql_end")
+            case 8: return equals("sql_step")
+            case 9: return equals("sql_start") || equals("sql_where")
+            case 10: return equals("sql_create")
+            case 11: return equals("sql_trigger")
+            case 12: return equals("sql_latitude") || equals("sql_preamble")
+            case 13: return equals("sql_longitude")
+            case 14: return equals("sql_table_name")
+            case 15: return equals("sql_foreign_key")
+            case 16: return equals("sql_always_where") || equals("sql_distinct_key")
+            case 17: return equals("sql_always_having") || equals("sql_trigger_value")
+            default: return false
+            }
+        case UInt8(ascii: "h"): return range.count == 4 && equals("html")
+        case UInt8(ascii: "e"): return (range.count == 10 && equals("expression")) || (range.count == 24 && equals("expression_custom_filter"))
+        default: return false
+        }
     }
 }

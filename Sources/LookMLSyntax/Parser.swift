@@ -14,10 +14,42 @@ struct Parser {
     private var ahead2 = Token.missing(.endOfFile, at: 0)
     private var aheadCount = 0
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// The items of every open block, innermost last. A block's items move into an array of exactly their count when
+    /// it closes, so no array regrows (and is copied) while a file is parsed. Freed by `parseDocument`.
+    private var itemStack: UnsafeMutablePointer<Item>
+    private var itemStackCapacity = 64
+    private var itemStackCount = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         self.lexer = Lexer(bytes: bytes)
+        itemStack = .allocate(capacity: itemStackCapacity)
+    }
+
+    // MARK: Item stack
+
+    private mutating func pushItem(_ item: Item) {
+        if itemStackCount == itemStackCapacity {
+            let grown = UnsafeMutablePointer<Item>.allocate(capacity: itemStackCapacity * 2)
+            grown.moveInitialize(from: itemStack, count: itemStackCount)
+            itemStack.deallocate()
+            itemStack = grown
+            itemStackCapacity *= 2
+        }
+        (itemStack + itemStackCount).initialize(to: item)
+        itemStackCount += 1
+    }
+
+    /// Moves the items pushed since `mark` into an array.
+    private mutating func popItems(from mark: Int) -> [Item] {
+        let count = itemStackCount - mark
+        guard count > 0 else { return [] }
+        let source = itemStack + mark
+        itemStackCount = mark
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: source, count: count)
+            initialized = count
+        }
     }
 
     // MARK: Token access
@@ -74,30 +106,33 @@ struct Parser {
     // MARK: Productions
 
     /// document ← item* EOF
+    /// Call once: it frees the parser's item stack.
     mutating func parseDocument() -> Document {
-        var items: [Item] = []
         while !at(.endOfFile) {
             let before = peek().textStart
             if at(.rightBrace) {
                 sawProblem = true
-                items.append(.unexpected(UnexpectedNode(tokens: [eat()], reason: .unmatchedRightBrace)))
+                pushItem(.unexpected(UnexpectedNode(tokens: [eat()], reason: .unmatchedRightBrace)))
             } else {
-                items.append(parseItem(depth: 0))
+                pushItem(parseItem(depth: 0))
             }
             assert(peek().textStart > before || at(.endOfFile), "parser made no progress")
         }
+        let items = popItems(from: 0)
+        itemStack.deallocate()
         return Document(items: items, endOfFile: eat())
     }
 
     /// Items up to (not including) a `}` or end of file.
     private mutating func parseItems(depth: Int) -> [Item] {
-        var items: [Item] = []
+        let mark = itemStackCount
         while !at(.rightBrace), !at(.endOfFile) {
             let before = peek().textStart
-            items.append(parseItem(depth: depth))
+            let item = parseItem(depth: depth)
+            pushItem(item)
             assert(peek().textStart > before || at(.endOfFile) || at(.rightBrace), "parser made no progress")
         }
-        return items
+        return popItems(from: mark)
     }
 
     /// item ← field / unexpected

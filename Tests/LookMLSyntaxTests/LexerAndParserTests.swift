@@ -19,6 +19,37 @@ struct LexerAndParserTests {
         #expect(tree.text(terminator) == ";;")
     }
 
+    @Test("the parser's expression-key test answers as the catalog's list does")
+    func expressionKeysMatchCatalog() {
+        func isExpressionKey(_ key: String) -> Bool {
+            let bytes = Array(key.utf8)
+            return bytes.withUnsafeBufferPointer { KeyCatalog.isExpressionKey($0, 0..<bytes.count) }
+        }
+        for key in KeyCatalog.expressionKeys {
+            #expect(isExpressionKey(key), "\(key)")
+            // Near misses: one byte short, one byte more, another case, another first letter.
+            for variant in [String(key.dropLast()), key + "s", key.uppercased(), "x" + key.dropFirst()] {
+                #expect(isExpressionKey(variant) == KeyCatalog.expressionKeys.contains(variant), "\(variant)")
+            }
+        }
+        for key in KeyCatalog.repeatableKeys.union(["sql_", "sqlx", "hrml", "expressions", "sql_table_names", ""]) {
+            #expect(isExpressionKey(key) == KeyCatalog.expressionKeys.contains(key), "\(key)")
+        }
+    }
+
+    @Test("the byte test for repeatable keys answers as the catalog's list does")
+    func repeatableKeysMatchCatalog() {
+        let keys = KeyCatalog.repeatableKeys.union(KeyCatalog.expressionKeys)
+        let variants = keys.flatMap { [$0, String($0.dropLast()), $0 + "s", $0.uppercased(), "x" + $0.dropFirst()] } + ["", "a", "user_attribute_params"]
+        for key in variants {
+            #expect(KeyCatalog.isRepeatableKey(Array(key.utf8)[...]) == KeyCatalog.repeatableKeys.contains(key), "\(key)")
+            // Inside a larger buffer, as the duplicate-key rule reads keys.
+            let padded = Array(("  " + key + ": x").utf8)
+            let found = padded.withUnsafeBufferPointer { KeyCatalog.isRepeatableKey($0, 2..<2 + key.utf8.count) }
+            #expect(found == KeyCatalog.repeatableKeys.contains(key), "\(key)")
+        }
+    }
+
     @Test("a comment after a value is trailing trivia of that value")
     func trailingComment() {
         let tree = SyntaxTree.parse("type: string # why\nlabel: \"x\"\n")

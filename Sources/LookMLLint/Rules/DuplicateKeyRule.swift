@@ -38,31 +38,41 @@ struct DuplicateKeyRule: FileLintRule {
 
     func check(_ file: FileSyntax, _ sink: RuleSink) {
         guard let reader = file.reader else { return }
+        var repeated: [Range<Int>] = []
         reader.source.bytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
             // The ranges of the keys that may not repeat, of the blocks being walked, innermost last: one array for
             // the whole file (a block has a handful of them, so a scan beats hashing).
             var seen: [Range<Int>] = []
-            func walk(_ items: [Item]) {
-                let blockStart = seen.count
-                for index in items.indices {
-                    guard case .field(let field) = items[index] else { continue }
-                    let range = field.key.textRange
-                    if !KeyCatalog.isRepeatableKey(bytes, range) {
-                        if seen[blockStart...].contains(where: { $0.count == range.count && memcmp(base + $0.lowerBound, base + range.lowerBound, range.count) == 0 }) {
-                            sink.report("'\(reader.key(field))' is set more than once in this block; the last value wins", file: file.path, range: range)
-                        } else {
-                            seen.append(range)
-                        }
-                    }
-                    if case .block(let block) = field.value {
-                        let mark = seen.count
-                        walk(block.items)
-                        seen.removeSubrange(mark...)
-                    }
+            seen.reserveCapacity(64)
+            reader.tree.document.items.withUnsafeBufferPointer { Self.walk($0, bytes: bytes, seen: &seen, repeated: &repeated) }
+        }
+        for range in repeated {
+            sink.report("'\(reader.source.text(range))' is set more than once in this block; the last value wins", file: file.path, range: range)
+        }
+    }
+
+    /// Adds the keys repeated in a block and in the blocks inside it to `repeated`. Items are read in place, through
+    /// a buffer pointer, and state is passed in, not captured: this runs for every key of a project.
+    private static func walk(_ items: UnsafeBufferPointer<Item>, bytes: UnsafeBufferPointer<UInt8>, seen: inout [Range<Int>],
+                             repeated: inout [Range<Int>]) {
+        guard let base = bytes.baseAddress else { return }
+        let blockStart = seen.count
+        for index in items.indices {
+            guard case .field(let field) = items[index] else { continue }
+            let range = field.key.textRange
+            if !KeyCatalog.isRepeatableKey(bytes, range) {
+                var isRepeated = false
+                for earlier in seen[blockStart...] where earlier.count == range.count && memcmp(base + earlier.lowerBound, base + range.lowerBound, range.count) == 0 {
+                    isRepeated = true
+                    break
                 }
+                if isRepeated { repeated.append(range) } else { seen.append(range) }
             }
-            walk(reader.tree.document.items)
+            if case .block(let block) = field.value, !block.items.isEmpty {
+                let mark = seen.count
+                block.items.withUnsafeBufferPointer { walk($0, bytes: bytes, seen: &seen, repeated: &repeated) }
+                seen.removeSubrange(mark...)
+            }
         }
     }
 }
