@@ -72,7 +72,14 @@ source += "    ]\n}\n"
 let bytes = Data(source.utf8)
 if FileManager.default.contents(atPath: output) != bytes {
     do {
-        try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
+        // Temporary file and rename, done here: Foundation's `.atomic` leaves an empty temporary directory behind.
+        let temporary = output + ".tmp-\(getpid())"
+        try bytes.write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, output) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
+        }
     } catch {
         FileHandle.standardError.write(Data("EmbedResourcesTool: cannot write '\(output)': \(error)\n".utf8))
         exit(1)

@@ -42,21 +42,12 @@ enum CollectorKey: UInt8, CaseIterable {
         }
     }
 
-    /// Known keys by byte length, then compared byte for byte.
-    private static let byLength: [[(bytes: [UInt8], key: CollectorKey)]] = {
-        var table = [[(bytes: [UInt8], key: CollectorKey)]](repeating: [], count: 32)
-        for key in allCases where key != .other {
-            let bytes = Array(String(describing: key).utf8)
-            table[bytes.count].append((bytes, key))
-        }
-        return table
-    }()
+    /// The known keys, for lookups by bytes.
+    private static let table = ByteKeyTable(allCases.filter { $0 != .other }.map { (key: String(describing: $0), value: $0) })
 
     /// The key written at `range` of `bytes`.
     static func of(_ bytes: [UInt8], _ range: Range<Int>) -> CollectorKey {
-        guard range.count < byLength.count else { return .other }
-        for candidate in byLength[range.count] where candidate.bytes.elementsEqual(bytes[range]) { return candidate.key }
-        return .other
+        bytes.withUnsafeBufferPointer { table.value($0, range) } ?? .other
     }
 }
 

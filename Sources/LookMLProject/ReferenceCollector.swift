@@ -173,7 +173,6 @@ struct ReferenceCollector {
 
     private mutating func collectSubstitutions(_ range: Range<Int>, scope: Reference.Scope) {
         let bytes = access.bytes[range]
-        guard bytes.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "/") }) else { return }
         let base = range.lowerBound
         func shifted(_ local: Range<Int>) -> Range<Int> { base + local.lowerBound..<base + local.upperBound }
         for found in SubstitutionScanner.scan(bytes) {

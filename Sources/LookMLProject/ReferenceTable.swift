@@ -21,7 +21,21 @@ public struct ReferenceTable: Sendable {
     }
 
     private static let kinds = Array(Reference.Kind.allCases)
-    private static let kindIndex = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, UInt8($0)) })
+    /// The index of a kind in `kinds`. Not a dictionary: a `String`-backed enum hashes its raw value, and every site
+    /// is stored with its kind.
+    private static func kindIndex(_ kind: Reference.Kind) -> UInt8 {
+        switch kind {
+        case .view: return 0
+        case .explore: return 1
+        case .model: return 2
+        case .constant: return 3
+        case .connection: return 4
+        case .table: return 5
+        case .set: return 6
+        case .field: return 7
+        case .alias: return 8
+        }
+    }
     private static let definitionFlag: UInt8 = 1
     private static let certainFlag: UInt8 = 2
     private static let qualifierFlag: UInt8 = 4
@@ -63,7 +77,7 @@ public struct ReferenceTable: Sendable {
         entries.append(Entry(start: UInt32(truncatingIfNeeded: range.lowerBound), length: UInt32(truncatingIfNeeded: range.count),
                              name: Self.inBytes, qualifierStart: UInt32(truncatingIfNeeded: qualifierRange?.lowerBound ?? 0),
                              qualifierLength: UInt32(truncatingIfNeeded: qualifierRange?.count ?? 0), scope: intern(scope),
-                             kind: Self.kindIndex[kind]!, flags: flags))
+                             kind: Self.kindIndex(kind), flags: flags))
     }
 
     /// Adds one site (in this table's file); its name is kept as a string only when the bytes at its range differ.
@@ -79,7 +93,7 @@ public struct ReferenceTable: Sendable {
         }
         entries.append(Entry(start: UInt32(truncatingIfNeeded: range.lowerBound), length: UInt32(truncatingIfNeeded: range.count),
                              name: spelled ? Self.inBytes : intern(reference.name), qualifierStart: qualifierIndex,
-                             qualifierLength: 0, scope: intern(reference.scope), kind: Self.kindIndex[reference.kind]!, flags: flags))
+                             qualifierLength: 0, scope: intern(reference.scope), kind: Self.kindIndex(reference.kind), flags: flags))
     }
 
     /// Drops the lookup tables used while appending (call once the table is complete).
@@ -101,7 +115,7 @@ public struct ReferenceTable: Sendable {
 
     /// The sites of one kind, in the order they were added (only those are made into `Reference` values).
     public func references(ofKind kind: Reference.Kind) -> [Reference] {
-        let index = Self.kindIndex[kind]!
+        let index = Self.kindIndex(kind)
         return entries.filter { $0.kind == index }.map(reference)
     }
 

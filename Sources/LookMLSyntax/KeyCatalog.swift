@@ -50,24 +50,13 @@ public enum KeyCatalog {
         key.withUnsafeBufferPointer { isRepeatableKey($0, 0..<$0.count) }
     }
 
-    /// The repeatable keys of each byte length, back to back: `repeatableKeysByLength[n]` holds the n-byte keys.
-    private static let repeatableKeysByLength: [[UInt8]] = {
-        var table = [[UInt8]](repeating: [], count: (repeatableKeys.map(\.utf8.count).max() ?? 0) + 1)
-        for key in repeatableKeys.sorted() { table[key.utf8.count] += Array(key.utf8) }
-        return table
-    }()
+    /// The repeatable keys, for lookups by bytes.
+    private static let repeatableKeyTable = ByteKeyTable(repeatableKeys.map { (key: $0, value: ()) })
 
     /// `isRepeatableKey(_:)` for a range of a file's bytes, without slicing the array: the duplicate-key rule asks
     /// for every key of a project.
     public static func isRepeatableKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        let length = range.count
-        guard length > 0, length < repeatableKeysByLength.count, range.lowerBound >= 0, range.upperBound <= bytes.count,
-              let key = bytes.baseAddress.map({ $0 + range.lowerBound }) else { return false }
-        return repeatableKeysByLength[length].withUnsafeBufferPointer { table in
-            guard let base = table.baseAddress else { return false }
-            for offset in stride(from: 0, to: table.count, by: length) where memcmp(base + offset, key, length) == 0 { return true }
-            return false
-        }
+        repeatableKeyTable.contains(bytes, range)
     }
 
     /// `pluralKey(for:)` on bytes, without building strings for the common `+ "s"` case.

@@ -41,7 +41,8 @@ enum ToolProcess {
         process.standardOutput = FileHandle.nullDevice
         // Standard error to a file rather than a pipe: nothing to drain while waiting.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("lookml-stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        // Not `FileManager.createFile`: Foundation writes it atomically, through a temporary directory it leaves behind.
+        try Data().write(to: errorFile)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let handle = try FileHandle(forWritingTo: errorFile)
         process.standardError = handle

@@ -44,7 +44,7 @@ struct RegistryTests {
         let url = repositoryRoot.appendingPathComponent("docs/rules.md")
         let generated = RuleDocumentation.markdown()
         if ProcessInfo.processInfo.environment["LOOKML_UPDATE_GOLDEN"] == "1" {
-            try generated.write(to: url, atomically: true, encoding: .utf8)
+            try generated.write(to: url, atomically: false, encoding: .utf8)
         }
         let existing = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         #expect(existing == generated, "docs/rules.md is stale: run LOOKML_UPDATE_GOLDEN=1 swift test --filter LookMLLintTests")

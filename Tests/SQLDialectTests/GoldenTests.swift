@@ -57,7 +57,7 @@ struct GoldenTests {
         #expect(query.diagnostics.isEmpty, "\(query.diagnostics.map(\.message))")
         let url = SQLFixtures.golden.appendingPathComponent("\(testCase.name).\(dialect).sql")
         if SQLFixtures.updating {
-            try query.sql.write(to: url, atomically: true, encoding: .utf8)
+            try query.sql.write(to: url, atomically: false, encoding: .utf8)
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)

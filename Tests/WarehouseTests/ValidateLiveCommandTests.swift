@@ -10,7 +10,7 @@ struct ValidateLiveCommandTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // A view over a Currents table the embedded server creates, with one column that does not exist.
-        try "connection: \"c\"\ninclude: \"*.view\"\nexplore: sends {}\n".write(toFile: directory + "/m.model.lkml", atomically: true, encoding: .utf8)
+        try "connection: \"c\"\ninclude: \"*.view\"\nexplore: sends {}\n".write(toFile: directory + "/m.model.lkml", atomically: false, encoding: .utf8)
         try """
         view: sends {
           sql_table_name: currents.users_messages_email_send_shared ;;
@@ -21,7 +21,7 @@ struct ValidateLiveCommandTests {
             sql: ${TABLE}.emial_address ;;
           }
         }
-        """.write(toFile: directory + "/sends.view.lkml", atomically: true, encoding: .utf8)
+        """.write(toFile: directory + "/sends.view.lkml", atomically: false, encoding: .utf8)
         let run = runTool(["validate", directory, "--dialect", "postgres", "--embedded", "--format", "github"])
         #expect(run.exitCode == 1, "\(run.all)")
         #expect(run.output.contains("file=\(directory)/sends.view.lkml,line=6,"), "\(run.all)")

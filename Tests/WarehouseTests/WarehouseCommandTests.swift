@@ -38,8 +38,8 @@ struct WarehouseCommandTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let names = directory + "/names.yaml", bad = directory + "/bad.yaml"
         try "version: 1\ndialect: postgres\nschema: braze\ntable_suffix: _V2\ncolumns: {USERS_MESSAGES_EMAIL_SEND.EMAIL_ADDRESS: TO_ADDRESS}\n"
-            .write(toFile: names, atomically: true, encoding: .utf8)
-        try "version: 1\nlayout: sideways\n".write(toFile: bad, atomically: true, encoding: .utf8)
+            .write(toFile: names, atomically: false, encoding: .utf8)
+        try "version: 1\nlayout: sideways\n".write(toFile: bad, atomically: false, encoding: .utf8)
 
         let postgres = runTool(["warehouse", "ddl", "--names", names])
         #expect(postgres.exitCode == 0)
