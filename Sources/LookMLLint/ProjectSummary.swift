@@ -1,9 +1,8 @@
 import LookMLProject
 import LookMLSyntax
 
-/// What project rules read of a field: the members rules read most, without the syntax tree. A class: the file's
-/// `FieldSyntax` and the project's `ViewSummary` share one, so keeping it costs a reference, not a copy of its strings.
-public final class FieldSummary: Sendable {
+/// What project rules read of a field: the members rules read most, without the syntax tree.
+public struct FieldSummary: Sendable {
     public let view: String
     public let kind: FieldDefinition.Kind
     public let name: String
