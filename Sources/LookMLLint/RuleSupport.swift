@@ -43,7 +43,7 @@ extension LintContext {
     static func collectBrazeFields(of use: ExploreUse, summary: ProjectSummary, memo: FieldDefinitionMemo? = nil,
                                    brazeViews: Set<String>? = nil) -> [BrazeField] {
         var result: [BrazeField] = []
-        for (alias, definition) in use.scope.visibleFields(ofExplore: use.name, flagged: \.hasBrazeTag, memo: memo ?? FieldDefinitionMemo(use.scope),
+        for (alias, definition) in use.scope.visibleFields(ofExplore: use.name, flagged: .brazeTag, memo: memo ?? FieldDefinitionMemo(use.scope),
                                                            among: brazeViews) ?? [] {
             guard let field = summary.field(definition) else { continue }
             for tag in field.tags where tag.brazeTag != nil {

@@ -137,8 +137,9 @@ public struct Checker: Sendable {
         for pass in 0..<passes {
             let scope = scopes.isEmpty ? nil : scopes[pass]
             let isLast = pass == passes - 1
+            var lastView = LastView()
             file.forEachReferenceUse { reference in
-                if let scope { check(reference, in: scope, names: names, report: report) }
+                if let scope { check(reference, in: scope, names: names, lastView: &lastView, report: report) }
                 if isLast, case .dashboard(let modelName, let exploreName) = reference.scope, reference.isCertain {
                     checkDashboardQuery(reference, model: modelName, explore: exploreName, names: names, report: reportDashboard)
                 }
@@ -150,8 +151,25 @@ public struct Checker: Sendable {
 
     private typealias Report = ((String, Severity), String, SourceRange, String?) -> Void
 
+    /// The last view a file's references were checked against in one scope, with what the scope knows of it:
+    /// references come in runs naming one view (its fields' SQL), and looking it up once per run saves hashing its
+    /// name for every reference.
+    private struct LastView {
+        private var name: String?
+        private(set) var isKnown = false
+        private(set) var fields: Set<String>?
+
+        /// Makes `name` the last view, looking it up in `scope` unless it already is.
+        mutating func lookUp(_ name: String, in scope: ModelScope) {
+            guard name != self.name else { return }
+            self.name = name
+            isKnown = scope.views[name] != nil
+            fields = scope.fields(ofView: name)
+        }
+    }
+
     /// One reference as one scope sees it.
-    private func check(_ reference: Reference, in scope: ModelScope, names: ProjectNames, report: Report) {
+    private func check(_ reference: Reference, in scope: ModelScope, names: ProjectNames, lastView: inout LastView, report: Report) {
         let isWholeProject = scope.model.name.isEmpty
         switch (reference.kind, reference.scope) {
         case (.view, _):
@@ -185,10 +203,15 @@ public struct Checker: Sendable {
             let view = reference.qualifier.flatMap { aliases[$0] } ?? (reference.qualifier == nil ? scope.baseAliases[explore].flatMap { aliases[$0] } : nil)
             if let view { checkField(reference, inView: view, scope: scope, report: report) }
         case (.field, .view(let view)), (.set, .view(let view)):
-            let target = reference.qualifier.map { qualifier in
-                scope.views[qualifier] != nil ? qualifier : (scope.anyExploreAliases[qualifier] ?? qualifier)
-            } ?? view
-            if scope.views[target] == nil {
+            let target: String
+            if let qualifier = reference.qualifier {
+                lastView.lookUp(qualifier, in: scope)
+                target = lastView.isKnown ? qualifier : (scope.anyExploreAliases[qualifier] ?? qualifier)
+            } else {
+                target = view
+            }
+            lastView.lookUp(target, in: scope)
+            if !lastView.isKnown {
                 if let qualifier = reference.qualifier, !isWholeProject || scope.views.isEmpty == false {
                     let suggestion = nearestName(to: qualifier, in: scope.views.keys)
                     // The qualifier's own range (its text may be longer than its bytes when they are not UTF-8).
@@ -199,7 +222,7 @@ public struct Checker: Sendable {
                 }
                 return
             }
-            checkField(reference, inView: target, scope: scope, report: report)
+            checkField(reference, inView: target, scope: scope, fields: lastView.fields, report: report)
         default:
             break
         }
@@ -239,13 +262,18 @@ public struct Checker: Sendable {
     private func didYouMean(_ suggestion: String?) -> String { suggestion.map { "; did you mean '\($0)'?" } ?? "" }
 
     private func checkField(_ reference: Reference, inView view: String, scope: ModelScope, report: Report) {
+        checkField(reference, inView: view, scope: scope, fields: scope.fields(ofView: view), report: report)
+    }
+
+    /// `checkField`, with the view's field names already looked up.
+    private func checkField(_ reference: Reference, inView view: String, scope: ModelScope, fields: Set<String>?, report: Report) {
         if reference.kind == .set {
             guard let sets = scope.sets(ofView: view), !sets.contains(reference.name) else { return }
             let suggestion = nearestName(to: reference.name, in: sets)
             report(CheckMessages.unknownSet, "unknown set '\(reference.name)' in view '\(view)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")", reference.location, suggestion)
             return
         }
-        guard let fields = scope.fields(ofView: view), !fields.contains(reference.name) else { return }
+        guard let fields, !fields.contains(reference.name) else { return }
         let suggestion = nearestName(to: reference.name, in: fields)
         report(CheckMessages.unknownField, "unknown field '\(reference.name)' in view '\(view)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")", reference.location, suggestion)
     }

@@ -128,3 +128,25 @@ public struct DashboardDefinition: Sendable {
     public var file: String
     public var location: SourceRange
 }
+
+extension FieldDefinition {
+    /// A yes/no property of a field that questions about an explore's fields pick by (a value, not a key path: it is
+    /// asked of every field of every tagged view of every model, and a key path is looked up at run time each time).
+    public enum Flag: Hashable, Sendable {
+        /// `hasBrazeTag`.
+        case brazeTag
+        /// `isPrimaryKey`.
+        case primaryKey
+        /// `hidden`.
+        case hidden
+    }
+
+    /// Whether the field has `flag`.
+    public func has(_ flag: Flag) -> Bool {
+        switch flag {
+        case .brazeTag: return hasBrazeTag
+        case .primaryKey: return isPrimaryKey
+        case .hidden: return hidden
+        }
+    }
+}

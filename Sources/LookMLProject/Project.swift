@@ -292,10 +292,10 @@ public struct ModelScope: Sendable {
         return visibleFields(ofExplore: name, memo: memo) { memo.fieldDefinitions(ofView: $0).filter(including) }
     }
 
-    /// `visibleFields(ofExplore:including:)` for the fields with a flag (`\.hasBrazeTag`). Asking about several
+    /// `visibleFields(ofExplore:including:)` for the fields with a flag (`.brazeTag`). Asking about several
     /// explores of one scope, pass one `memo`: each view's flagged fields are then found once. With `views`, the
     /// views known to hold every flagged field (with those extending them), the others are not looked at.
-    public func visibleFields(ofExplore name: String, flagged flag: KeyPath<FieldDefinition, Bool>,
+    public func visibleFields(ofExplore name: String, flagged flag: FieldDefinition.Flag,
                               memo: FieldDefinitionMemo, among views: Set<String>? = nil) -> [(alias: String, field: FieldDefinition)]? {
         visibleFields(ofExplore: name, memo: memo) { view in
             guard views?.contains(view) ?? true else { return [] }
@@ -347,7 +347,7 @@ public struct ModelScope: Sendable {
 public final class FieldDefinitionMemo {
     private let scope: ModelScope
     private var definitions: [String: [FieldDefinition]] = [:]
-    private var flaggedDefinitions: [KeyPath<FieldDefinition, Bool>: [String: [FieldDefinition]]] = [:]
+    private var flaggedDefinitions: [FieldDefinition.Flag: [String: [FieldDefinition]]] = [:]
     private var selectionFields: [String: ExploreFieldSelection.ViewFields?] = [:]
 
     public init(_ scope: ModelScope) { self.scope = scope }
@@ -361,9 +361,9 @@ public final class FieldDefinitionMemo {
     }
 
     /// The merged fields of a view that have a flag, found once per view and flag.
-    public func fieldDefinitions(ofView view: String, flagged flag: KeyPath<FieldDefinition, Bool>) -> [FieldDefinition] {
+    public func fieldDefinitions(ofView view: String, flagged flag: FieldDefinition.Flag) -> [FieldDefinition] {
         if let known = flaggedDefinitions[flag]?[view] { return known }
-        let flagged = definitions[view].map { $0.filter { $0[keyPath: flag] } } ?? scope.fieldDefinitions(ofView: view) { $0[keyPath: flag] }
+        let flagged = definitions[view].map { $0.filter { $0.has(flag) } } ?? scope.fieldDefinitions(ofView: view) { $0.has(flag) }
         flaggedDefinitions[flag, default: [:]][view] = flagged
         return flagged
     }

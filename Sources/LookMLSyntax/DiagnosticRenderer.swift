@@ -15,15 +15,18 @@ public struct DiagnosticRenderer: Sendable {
         self.showsExcerpt = showsExcerpt
     }
 
-    public func render(_ diagnostic: Diagnostic, in source: SourceFile) -> String {
+    /// Renders one diagnostic of `source`, naming the file `path` (by default the source's own path; a report
+    /// names files as the user can open them, under the root they gave).
+    public func render(_ diagnostic: Diagnostic, in source: SourceFile, path: String? = nil) -> String {
+        let path = path ?? source.path
         let location = source.location(of: diagnostic.range.lowerBound)
-        var output = "\(source.path):\(location.line):\(location.column): "
+        var output = "\(path):\(location.line):\(location.column): "
         output += paint(diagnostic.severity.rawValue + ":", severityColor(diagnostic.severity))
         output += " " + diagnostic.message + " [\(diagnostic.id.code)]\n"
         if showsExcerpt { output += excerpt(at: location, length: diagnostic.range.count, in: source) }
         for note in diagnostic.notes {
             let noteLocation = source.location(of: note.range.lowerBound)
-            output += "\(source.path):\(noteLocation.line):\(noteLocation.column): " + paint("note:", "36") + " \(note.message)\n"
+            output += "\(path):\(noteLocation.line):\(noteLocation.column): " + paint("note:", "36") + " \(note.message)\n"
             if showsExcerpt { output += excerpt(at: noteLocation, length: note.range.count, in: source) }
         }
         return output

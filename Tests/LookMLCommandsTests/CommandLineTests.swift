@@ -93,6 +93,23 @@ struct CommandTests {
         #expect(summary.output.hasPrefix("2 files, "))
     }
 
+    @Test("text reports name files under the root given, as JSON reports do")
+    func reportPathsUnderRoot() throws {
+        let files = InMemoryFileSystem(files: [
+            "p/m.model.lkml": "connection: \"c\"\ninclude: \"views/*.view.lkml\"\nexplore: users {}\n",
+            "p/views/users.view.lkml": "view: users {\n  dimension: id {\n    sql: ${nope} ;;\n  }\n}\n",
+        ])
+        let check = runTool(["check", "p"], files: files)
+        #expect(check.exitCode == 1)
+        #expect(check.output.hasPrefix("p/views/users.view.lkml:3:12: error: unknown field 'nope' in view 'users' [C002]\n"), "\(check.output)")
+        let json = runTool(["check", "p", "--format", "json"], files: files)
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        #expect(records.map { $0["file"] as? String } == ["p/views/users.view.lkml"])
+        let lint = runTool(["lint", "p"], files: files)
+        let located = lint.output.split(separator: "\n").filter { $0.contains(".lkml:") && !$0.hasPrefix(" ") }
+        #expect(!located.isEmpty && located.allSatisfy { $0.hasPrefix("p/") }, "\(lint.output)")
+    }
+
     @Test("fmt rewrites files, is idempotent, and leaves broken files untouched")
     func formatWrites() {
         let files = InMemoryFileSystem(files: ["p/a.lkml": Self.messy, "p/b.lkml": Self.broken, "p/c.lkml": Self.clean])

@@ -90,7 +90,7 @@ struct FieldSelectionTests {
             let scope = project.scope(of: try #require(project.models.first))
             let picked = try #require(scope.visibleFields(ofExplore: "users", including: \.hasBrazeTag)).map { "\($0.alias).\($0.field.name)" }
             let filtered = try #require(scope.visibleFields(ofExplore: "users")).filter(\.field.hasBrazeTag).map { "\($0.alias).\($0.field.name)" }
-            let flagged = try #require(scope.visibleFields(ofExplore: "users", flagged: \.hasBrazeTag, memo: FieldDefinitionMemo(scope)))
+            let flagged = try #require(scope.visibleFields(ofExplore: "users", flagged: .brazeTag, memo: FieldDefinitionMemo(scope)))
                 .map { "\($0.alias).\($0.field.name)" }
             #expect(picked == filtered, "\(model)")
             #expect(flagged == filtered, "\(model)")

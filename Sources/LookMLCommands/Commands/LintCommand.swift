@@ -124,10 +124,7 @@ struct LintCommand: Command {
 
         // Paths as the user can open them: under the root they named.
         var sources: [String: SourceFile] = [:]
-        for path in Set(findings.map(\.file)) {
-            guard let file = project.files[path] else { continue }
-            sources[path] = root == "." ? file.source : SourceFile(path: ProjectLoader.join(root, path), bytes: file.source.bytes)
-        }
+        for path in Set(findings.map(\.file)) { sources[path] = project.files[path]?.source }
         let records = configRecords + findings.map { finding in
             var record = FindingRecord(finding: finding.finding, source: sources[finding.file])
             record.finding.file = ProjectLoader.join(root, finding.file)

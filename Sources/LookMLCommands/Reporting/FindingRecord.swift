@@ -66,7 +66,7 @@ struct TextReporter {
             let finding = record.finding
             let diagnostic = Diagnostic(id: MessageID(finding.id), severity: finding.severity, message: finding.message, range: finding.range)
             if let source = record.source {
-                output += renderer.render(diagnostic, in: source)
+                output += renderer.render(diagnostic, in: source, path: finding.file)
             } else {
                 output += "\(finding.file): \(finding.severity.rawValue): \(finding.message) [\(finding.code)]\n"
             }
