@@ -43,6 +43,9 @@ workspaces_for() { echo $((($1 * WORKSPACES_PER_10X + 9) / 10)); }
 measure() {
     local status start end best="" best_mb="" run
     for ((run = 0; run < runs; run++)); do
+        # Warm the page cache before every run, as a CI job's second run finds it: this machine's kernel pages out
+        # file data that has sat idle for a minute, and reading 500 MB back from disk is not what is measured here.
+        if [[ -n ${warm_dir:-} ]]; then find "$warm_dir" -name '*.lkml' -exec cat {} + >/dev/null; fi
         status=0
         start=$EPOCHREALTIME
         /usr/bin/time -f %M -o "$work/maxrss" "$@" >/dev/null 2>"$work/stderr.log" || status=$?
@@ -70,7 +73,7 @@ for n in $sizes; do
     fi
     files=$(find "$dir" -name '*.lkml' | wc -l)
     bytes=$(find "$dir" -name '*.lkml' -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }')
-    find "$dir" -name '*.lkml' -exec cat {} + >/dev/null  # warm the page cache, as a CI job's second run finds it
+    warm_dir=$dir
     for command in check lint; do
         measure "$lookml" "$command" "$dir"
         if [[ $command == check ]]; then check_time[$n]=$seconds; else lint_time[$n]=$seconds; fi
@@ -107,7 +110,7 @@ for v in range(500):
 (root / "done").write_text("")
 PY
 fi
-saved_runs=$runs runs=1
+saved_runs=$runs runs=1 warm_dir=$hub
 measure "$lookml" rename view hub core "$hub"
 printf '%-46s %9s %9s %8s %9s  %s\n' "rename view (10,000+ references)" "$seconds" "$megabytes" "501" "-" \
     "$(awk -v s="$seconds" 'BEGIN { print (s < 5) ? "meets (<5 s)" : "misses (<5 s)" }')"
@@ -121,6 +124,7 @@ if ((live)); then
     blocks="$work/blocks-postgres"
     rm -rf "$blocks"
     "$lookml" generate --dialect postgres --out "$blocks" >/dev/null
+    warm_dir=$blocks
     measure "$lookml" validate "$blocks" --dialect postgres --embedded
     printf '%-46s %9s %9s %8s %9s  %s\n' "validate both blocks --embedded (server start)" "$seconds" "$megabytes" \
         "$(find "$blocks" -name '*.lkml' | wc -l)" "-" "$(awk -v s="$seconds" 'BEGIN { print (s < 10) ? "meets (<10 s)" : "misses (<10 s)" }')"

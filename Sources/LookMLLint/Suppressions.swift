@@ -144,7 +144,8 @@ public struct SuppressionScanner {
         case .disableNextLine:
             let line = source.location(of: comment.range.lowerBound).line
             var target = line + 1
-            while target <= source.lineStarts.count {
+            let lineCount = source.lineStarts.count
+            while target <= lineCount {
                 if !source.lineText(target).trimmingSpaces.isEmpty { break }
                 target += 1
             }
@@ -163,9 +164,10 @@ public struct SuppressionScanner {
 
     /// The bytes of a line, its line break included.
     private func lineRange(_ line: Int, in source: SourceFile) -> Range<Int> {
-        guard line >= 1, line <= source.lineStarts.count else { return source.bytes.count..<source.bytes.count }
-        let start = source.lineStarts[line - 1]
-        let end = line < source.lineStarts.count ? source.lineStarts[line] : source.bytes.count + 1
+        let lineStarts = source.lineStarts
+        guard line >= 1, line <= lineStarts.count else { return source.bytes.count..<source.bytes.count }
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] : source.bytes.count + 1
         return start..<end
     }
 
@@ -225,8 +227,9 @@ public struct SuppressionScanner {
     func yamlComments(_ source: SourceFile) -> [Comment] {
         let bytes = source.bytes
         var comments: [Comment] = []
-        for (index, start) in source.lineStarts.enumerated() {
-            var end = index + 1 < source.lineStarts.count ? source.lineStarts[index + 1] : bytes.count
+        let lineStarts = source.lineStarts
+        for (index, start) in lineStarts.enumerated() {
+            var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
             while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
             var quote: UInt8?
             var position = start
@@ -253,11 +256,12 @@ public struct SuppressionScanner {
     /// Where the lines indented at least `indent` deep below line `index` (0-based) end.
     private func yamlScopeEnd(after index: Int, indent: Int, in source: SourceFile) -> Int {
         var line = index + 1
-        while line < source.lineStarts.count {
+        let lineStarts = source.lineStarts
+        while line < lineStarts.count {
             let text = source.lineText(line + 1)
             let trimmed = text.trimmingSpaces
             let depth = text.prefix { $0 == " " || $0 == "\t" }.count
-            if !trimmed.isEmpty, !trimmed.hasPrefix("#"), depth < indent { return source.lineStarts[line] }
+            if !trimmed.isEmpty, !trimmed.hasPrefix("#"), depth < indent { return lineStarts[line] }
             line += 1
         }
         return source.bytes.count + 1

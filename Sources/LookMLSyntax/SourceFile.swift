@@ -3,34 +3,34 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// The bytes of one LookML file and the table that maps byte offsets to lines and columns.
 ///
 /// Every token and diagnostic refers to a `SourceFile` by byte offset; line and column are derived on demand,
-/// so the lexer never pays for them.
+/// so the lexer never pays for them. The line table itself is made the first time it is needed: most files of a
+/// large project are never reported on, and their tables would cost time and memory for nothing.
 public final class SourceFile: Sendable {
     /// The path the file was read from, as the user named it (used in diagnostics).
     public let path: String
     /// The file's bytes, unchanged.
     public let bytes: [UInt8]
-    /// Byte offset of the first byte of every line; `lineStarts[0] == 0`.
-    public let lineStarts: LineStarts
+    private let lineTable = Mutex<LineStarts?>(nil)
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        var starts: [UInt32] = [0]
-        starts.reserveCapacity(bytes.count / 32 + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                starts.append(UInt32(truncatingIfNeeded: index + 1))
-                offset = index + 1
-            }
+    }
+
+    /// Byte offset of the first byte of every line; `lineStarts[0] == 0`. Made on first use (read it into a local
+    /// before a loop: each read takes a lock).
+    public var lineStarts: LineStarts {
+        lineTable.withLock { table in
+            if let table { return table }
+            let made = LineStarts(of: bytes)
+            table = made
+            return made
         }
-        self.lineStarts = LineStarts(offsets: starts)
     }
 
     public convenience init(path: String, text: String) {
@@ -47,6 +47,7 @@ public final class SourceFile: Sendable {
 
     /// Line (1-based) and column (1-based, counted in Unicode scalars) of a byte offset.
     public func location(of offset: Int) -> SourceLocation {
+        let lineStarts = self.lineStarts
         let clamped = max(0, min(offset, bytes.count))
         var low = 0
         var high = lineStarts.count - 1
@@ -69,6 +70,7 @@ public final class SourceFile: Sendable {
 
     /// The text of line `line` (1-based) without its line terminator.
     public func lineText(_ line: Int) -> String {
+        let lineStarts = self.lineStarts
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : bytes.count
@@ -81,6 +83,22 @@ public final class SourceFile: Sendable {
 /// lines; offsets, like token positions, are below 2^32) and read as `Int`s.
 public struct LineStarts: RandomAccessCollection, Sendable {
     fileprivate let offsets: [UInt32]
+
+    /// The line starts of `bytes`: 0, and the offset after every line feed.
+    init(of bytes: [UInt8]) {
+        var starts: [UInt32] = [0]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                starts.append(UInt32(truncatingIfNeeded: index + 1))
+                offset = index + 1
+            }
+        }
+        offsets = starts
+    }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { offsets.count }

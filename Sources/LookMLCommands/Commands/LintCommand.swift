@@ -130,8 +130,10 @@ struct LintCommand: Command {
             record.finding.file = ProjectLoader.join(root, finding.file)
             return record
         }
+        PhaseTimer.mark("records")
         let colored = format == .text && context.console.colorsErrors
         context.console.out(format.render(records, tool: "lint", colored: colored, rules: Self.metadata))
+        PhaseTimer.mark("report")
         context.keepUntilExit(loaded)
         context.keepUntilExit(project)
         return records.contains { $0.finding.severity == .error } ? .findings : .success
