@@ -51,8 +51,18 @@ public struct LintFinding: Hashable, Sendable {
         Finding(id: code, severity: severity, message: message, file: file, range: range)
     }
 
-    static func ordered(_ lhs: LintFinding, _ rhs: LintFinding) -> Bool {
-        (lhs.file, lhs.range.lowerBound, lhs.code, lhs.message) < (rhs.file, rhs.range.lowerBound, rhs.code, rhs.message)
+    /// Findings without repeats, by file, position, code and message (then end and severity, so that the order never
+    /// depends on hashing). Grouped by file first: a project's long paths are then compared once per file, not once
+    /// per comparison.
+    static func deduplicatedAndOrdered(_ findings: [LintFinding]) -> [LintFinding] {
+        var byFile: [String: [LintFinding]] = [:]
+        for finding in Set(findings) { byFile[finding.file, default: []].append(finding) }
+        return byFile.keys.sorted().flatMap { file in
+            byFile[file]!.sorted {
+                ($0.range.lowerBound, $0.code, $0.message, $0.range.upperBound, $0.severity.rawValue)
+                    < ($1.range.lowerBound, $1.code, $1.message, $1.range.upperBound, $1.severity.rawValue)
+            }
+        }
     }
 }
 

@@ -130,7 +130,7 @@ public struct Linter: Sendable {
                         directive.file, directive.commentRange)
         }
         findings += suppress(meta, recordingUse: false)
-        return LintResult(findings: Array(Set(findings)).sorted(by: LintFinding.ordered), suppressedCount: suppressed)
+        return LintResult(findings: LintFinding.deduplicatedAndOrdered(findings), suppressedCount: suppressed)
     }
 }
 

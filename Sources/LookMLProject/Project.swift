@@ -374,7 +374,10 @@ public final class FieldDefinitionMemo {
         var found: ExploreFieldSelection.ViewFields?
         if scope.views[view] != nil {
             var groups: [String: [String]] = [:]
-            for field in fieldDefinitions(ofView: view) where field.kind == .dimension_group { groups[field.name] = field.expandedNames }
+            // Only the dimension groups are merged (wide views have hundreds of other fields).
+            let dimensionGroups = definitions[view]?.filter { $0.kind == .dimension_group }
+                ?? scope.fieldDefinitions(ofView: view) { $0.kind == .dimension_group }
+            for field in dimensionGroups { groups[field.name] = field.expandedNames }
             found = ExploreFieldSelection.ViewFields(groups: groups, sets: scope.setDefinitions(ofView: view))
         }
         selectionFields[view] = found
