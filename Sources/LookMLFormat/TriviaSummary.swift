@@ -19,7 +19,10 @@ struct TriviaSummary {
         var index = range.lowerBound
         while index < range.upperBound {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") {
+            // `\n`, `\r\n` and a lone `\r` each end a line, as they end a comment in the lexer: counting only `\n`
+            // made a comment after a lone `\r` look like it shared the previous line (found by the fuzzer).
+            let isLoneCarriageReturn = byte == UInt8(ascii: "\r") && (index + 1 >= range.upperBound || bytes[index + 1] != UInt8(ascii: "\n"))
+            if byte == UInt8(ascii: "\n") || isLoneCarriageReturn {
                 lineBreaks += 1
             } else if byte == UInt8(ascii: "#") {
                 let start = index

@@ -149,20 +149,14 @@ public struct BlockSyntax: Sendable {
 
     public func scalar(_ key: String) -> ScalarValue? { member(key).flatMap(reader.scalar) }
 
-    /// True when `key: yes` is set.
-    public func isYes(_ key: String) -> Bool { scalar(key)?.text == "yes" }
-
     public func location(_ range: Range<Int>) -> SourceRange { SourceRange(file: file, range: range) }
 
-    /// The range from the block's key to its closing brace.
-    public var fullRange: Range<Int> { Int(field.key.textStart)..<Int(block.rightBrace.textEnd) }
-
-    /// The nested blocks with `key` (e.g. `dimension`), with their names.
-    func namedBlocks(_ key: String? = nil) -> [(key: String, name: ScalarValue, block: BlockSyntax)] {
-        var result: [(key: String, name: ScalarValue, block: BlockSyntax)] = []
+    /// The nested named blocks with `key` (e.g. `join`), with their names.
+    func namedBlocks(_ key: String) -> [(name: ScalarValue, block: BlockSyntax)] {
+        var result: [(name: ScalarValue, block: BlockSyntax)] = []
         for case .field(let member) in block.items {
-            guard case .block(let inner) = member.value, let name = inner.name, key.map({ reader.hasKey(member, $0) }) ?? true else { continue }
-            result.append((key ?? reader.key(member), reader.scalar(name), BlockSyntax(file: file, reader: reader, field: member, block: inner)))
+            guard case .block(let inner) = member.value, let name = inner.name, reader.hasKey(member, key) else { continue }
+            result.append((reader.scalar(name), BlockSyntax(file: file, reader: reader, field: member, block: inner)))
         }
         return result
     }

@@ -43,6 +43,14 @@ struct FormatterPropertyTests {
         }
     }
 
+    @Test("lone carriage returns end lines for comments too (found by the fuzzer)", arguments: [
+        "vfew: crlf {\r\n    sion: id ytype: string}\r# ekp  # ekpt\r\n  measure: { dimension: id {type: string}\r# ekp  # ekpt\r\n  measure: {typecn:uto}\r\n}\r\n",
+        "view: a {}\r# own line\rview: b {\r  type: x\r# before sql\r  sql: y ;;\r}\r",
+    ])
+    func loneCarriageReturns(text: String) {
+        Self.checkPromises(SourceFile(path: "lone-cr", text: text), label: "lone CR")
+    }
+
     @Test("files with syntax errors are refused, not reformatted")
     func refusesErrors() {
         #expect(throws: Formatter.Failure.syntaxErrors(count: 2)) { try Formatter().format("view: v { sql: x }") }  // no `;;`, so no `}` either

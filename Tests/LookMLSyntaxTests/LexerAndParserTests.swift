@@ -37,6 +37,22 @@ struct LexerAndParserTests {
         }
     }
 
+    @Test("a byte key table finds its keys anywhere in a buffer, and nothing else")
+    func byteKeyTable() {
+        let table = ByteKeyTable([(key: "sql", value: 1), (key: "set", value: 2), (key: "sql_on", value: 3), (key: "", value: 4)])
+        func value(_ text: String, _ range: Range<Int>) -> Int? {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { table.value($0, range) }
+        }
+        #expect(value("sql", 0..<3) == 1)
+        #expect(value("  set", 2..<5) == 2)  // at the very end of the buffer
+        #expect(value("x sql_on: y", 2..<8) == 3)
+        #expect(value("sql_on", 0..<3) == 1)  // a prefix is its own key
+        for (text, range) in [("sq", 0..<2), ("sqx", 0..<3), ("SQL", 0..<3), ("sql", 1..<3), ("", 0..<0), ("sql", 2..<5), ("sql", -1..<2)] {
+            #expect(value(text, range) == nil, "\(text) \(range)")
+        }
+    }
+
     @Test("the byte test for repeatable keys answers as the catalog's list does")
     func repeatableKeysMatchCatalog() {
         let keys = KeyCatalog.repeatableKeys.union(KeyCatalog.expressionKeys)
