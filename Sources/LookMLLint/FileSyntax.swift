@@ -54,13 +54,7 @@ public struct SyntaxReader: Sendable {
 
     /// The kind of field a member's key names (`dimension`, `measure`, …), or nil; compared by bytes.
     public func fieldKind(_ member: Field) -> FieldDefinition.Kind? {
-        switch member.key.textRange.count {
-        case 6: return hasKey(member, "filter") ? .filter : nil
-        case 7: return hasKey(member, "measure") ? .measure : nil
-        case 9: return hasKey(member, "dimension") ? .dimension : hasKey(member, "parameter") ? .parameter : nil
-        case 15: return hasKey(member, "dimension_group") ? .dimension_group : nil
-        default: return nil
-        }
+        storage.source.bytes.withUnsafeBufferPointer { FieldDefinition.Kind.of($0, member.key.textRange) }
     }
 
     /// True when the file's bytes contain `text` anywhere (a quick test before a walk for a rare key).

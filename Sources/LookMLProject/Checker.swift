@@ -122,16 +122,15 @@ public struct Checker: Sendable {
     /// The broken references of one file: each checked in every scope that sees the file, and dashboard queries in
     /// the scope of the model they name.
     private func referenceFindings(in path: String, scopes: [ModelScope], names: ProjectNames) -> [Finding] {
-        var findings: [Finding] = []
-        func report(_ entry: (String, Severity), _ message: String, _ location: SourceRange, _ suggestion: String?) {
-            findings.append(Finding(id: entry.0, severity: entry.1, message: message, file: location.file, range: location.range, suggestion: suggestion))
-        }
         guard let file = project.files[path] else { return [] }
         // Definitions are not checked, and the uses are made into values one at a time, once per scope (a file is
         // seen by one model, mostly). Dashboard queries are checked in the last pass and reported after the scopes'.
-        var dashboardFindings: [Finding] = []
+        var findings: [Finding] = [], dashboardFindings: [Finding] = []
+        func report(_ entry: (String, Severity), _ message: String, _ location: SourceRange, _ suggestion: String?) {
+            findings.append(Self.finding(entry, message, location, suggestion))
+        }
         func reportDashboard(_ entry: (String, Severity), _ message: String, _ location: SourceRange, _ suggestion: String?) {
-            dashboardFindings.append(Finding(id: entry.0, severity: entry.1, message: message, file: location.file, range: location.range, suggestion: suggestion))
+            dashboardFindings.append(Self.finding(entry, message, location, suggestion))
         }
         let passes = max(scopes.count, 1)
         for pass in 0..<passes {
@@ -150,6 +149,10 @@ public struct Checker: Sendable {
     }
 
     private typealias Report = ((String, Severity), String, SourceRange, String?) -> Void
+
+    private static func finding(_ entry: (String, Severity), _ message: String, _ location: SourceRange, _ suggestion: String?) -> Finding {
+        Finding(id: entry.0, severity: entry.1, message: message, file: location.file, range: location.range, suggestion: suggestion)
+    }
 
     /// The last view a file's references were checked against in one scope, with what the scope knows of it:
     /// references come in runs naming one view (its fields' SQL), and looking it up once per run saves hashing its

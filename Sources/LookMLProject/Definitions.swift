@@ -129,6 +129,13 @@ public struct DashboardDefinition: Sendable {
     public var location: SourceRange
 }
 
+extension FieldDefinition.Kind {
+    private static let table = ByteKeyTable(allCases.map { (key: $0.rawValue, value: $0) })
+
+    /// The kind a key written at `range` of `bytes` declares (`dimension`, `measure`, …), if it is one.
+    public static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Self? { table.value(bytes, range) }
+}
+
 extension FieldDefinition {
     /// A yes/no property of a field that questions about an explore's fields pick by (a value, not a key path: it is
     /// asked of every field of every tagged view of every model, and a key path is looked up at run time each time).

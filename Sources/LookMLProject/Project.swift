@@ -360,10 +360,16 @@ public final class FieldDefinitionMemo {
         return merged
     }
 
+    /// The merged fields of a view that satisfy `include`: filtered from the view's merged fields when they are known,
+    /// else merged for those fields alone (wide views have hundreds of fields a question does not need).
+    private func mergedFields(ofView view: String, where include: @escaping (FieldDefinition) -> Bool) -> [FieldDefinition] {
+        definitions[view].map { $0.filter(include) } ?? scope.fieldDefinitions(ofView: view, where: include)
+    }
+
     /// The merged fields of a view that have a flag, found once per view and flag.
     public func fieldDefinitions(ofView view: String, flagged flag: FieldDefinition.Flag) -> [FieldDefinition] {
         if let known = flaggedDefinitions[flag]?[view] { return known }
-        let flagged = definitions[view].map { $0.filter { $0.has(flag) } } ?? scope.fieldDefinitions(ofView: view) { $0.has(flag) }
+        let flagged = mergedFields(ofView: view) { $0.has(flag) }
         flaggedDefinitions[flag, default: [:]][view] = flagged
         return flagged
     }
@@ -374,10 +380,7 @@ public final class FieldDefinitionMemo {
         var found: ExploreFieldSelection.ViewFields?
         if scope.views[view] != nil {
             var groups: [String: [String]] = [:]
-            // Only the dimension groups are merged (wide views have hundreds of other fields).
-            let dimensionGroups = definitions[view]?.filter { $0.kind == .dimension_group }
-                ?? scope.fieldDefinitions(ofView: view) { $0.kind == .dimension_group }
-            for field in dimensionGroups { groups[field.name] = field.expandedNames }
+            for field in mergedFields(ofView: view, where: { $0.kind == .dimension_group }) { groups[field.name] = field.expandedNames }
             found = ExploreFieldSelection.ViewFields(groups: groups, sets: scope.setDefinitions(ofView: view))
         }
         selectionFields[view] = found
