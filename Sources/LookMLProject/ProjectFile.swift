@@ -63,8 +63,8 @@ public struct ProjectFile: Sendable {
         return ReferenceCollector(file: self, tree: tree).references
     }
 
-    /// Calls `body` with each reference site that uses a name, in byte order, one at a time (cheaper than
-    /// `referenceUses` when the sites are read once).
+    /// Calls `body` with each reference site that uses a name (definitions left out), in byte order, one at a time:
+    /// no array of them is made.
     public func forEachReferenceUse(_ body: (Reference) -> Void) {
         if let table = contents.references { return table.forEachUse(body) }
         for reference in references where !reference.isDefinition { body(reference) }

@@ -20,9 +20,10 @@ public struct ReferenceTable: Sendable {
         var flags: UInt8
     }
 
-    private static let kinds = Array(Reference.Kind.allCases)
-    /// The index of a kind in `kinds`. Not a dictionary: a `String`-backed enum hashes its raw value, and every site
-    /// is stored with its kind.
+    /// The kinds in the order of `kindIndex`, which is the one place that numbers them.
+    private static let kinds = Reference.Kind.allCases.sorted { kindIndex($0) < kindIndex($1) }
+    /// The number a site stores for its kind. A switch, not a dictionary: a `String`-backed enum hashes its raw value,
+    /// and every site is stored with its kind.
     private static func kindIndex(_ kind: Reference.Kind) -> UInt8 {
         switch kind {
         case .view: return 0

@@ -16,6 +16,8 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     @usableFromInline let values: [Value]
     /// Per byte length: where its keys start in `bytes` and in `values`, and how many there are.
     @usableFromInline let groups: [(byteStart: Int, valueStart: Int, count: Int)]
+    /// The first bytes of the keys, as a 256-bit set: most bytes looked up start no key and are rejected here.
+    @usableFromInline let firstBytes: (UInt64, UInt64, UInt64, UInt64)
 
     public init(_ entries: [(key: String, value: Value)]) {
         let sorted = entries.filter { !$0.key.isEmpty }.sorted { ($0.key.utf8.count, $0.key) < ($1.key.utf8.count, $1.key) }
@@ -32,6 +34,22 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
         self.bytes = bytes
         self.values = values
         self.groups = groups
+        var words: [UInt64] = [0, 0, 0, 0]
+        for entry in sorted { let first = entry.key.utf8.first!; words[Int(first >> 6)] |= 1 << UInt64(first & 63) }
+        firstBytes = (words[0], words[1], words[2], words[3])
+    }
+
+    /// True when some key starts with `byte`.
+    @inlinable
+    func mayStart(with byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = firstBytes.0
+        case 1: word = firstBytes.1
+        case 2: word = firstBytes.2
+        default: word = firstBytes.3
+        }
+        return (word >> UInt64(byte & 63)) & 1 == 1
     }
 
     /// The value of the key written at `range` of `text`, or nil when it is none of the keys. Inlinable, so that
@@ -40,7 +58,7 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     public func value(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Value? {
         let length = range.count
         guard length > 0, length < groups.count, range.lowerBound >= 0, range.upperBound <= text.count,
-              let key = text.baseAddress.map({ $0 + range.lowerBound }) else { return nil }
+              let key = text.baseAddress.map({ $0 + range.lowerBound }), mayStart(with: key[0]) else { return nil }
         let group = groups[length]
         guard group.count > 0 else { return nil }
         let found: Int? = bytes.withUnsafeBufferPointer { table in

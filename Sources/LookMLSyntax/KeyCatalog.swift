@@ -1,16 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// What the parser and the `lkml-json` writer know about individual LookML keys.
 ///
 /// Key knowledge is data: add a key here, not a branch in the parser.
 public enum KeyCatalog {
     /// Keys whose value is an expression block running to `;;`. Inside one, `#`, quotes and braces are SQL,
-    /// HTML or Liquid, not LookML. The parser's `isExpressionKey` spells them out as bytes; a test holds it equal
-    /// to this list.
+    /// HTML or Liquid, not LookML.
     public static let expressionKeys: Set<String> = [
         "expression", "expression_custom_filter", "html",
         "sql", "sql_always_having", "sql_always_where", "sql_create", "sql_distinct_key", "sql_end",
@@ -71,36 +64,12 @@ public enum KeyCatalog {
         }
     }
 
-    /// True when the key bytes name an expression key. Builds no `String` and reads no table: the parser asks for
-    /// every key. `expressionKeys` stays the list of record; a test holds the two equal.
+    /// The expression keys, for lookups by bytes.
+    private static let expressionKeyTable = ByteKeyTable(expressionKeys.map { (key: $0, value: ()) })
+
+    /// True when the key bytes name an expression key. Builds no `String`: the parser asks for every key.
     @inline(__always)
     static func isExpressionKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard range.count >= 3, range.count <= 24, let base = bytes.baseAddress else { return false }
-        let key = base + range.lowerBound
-        @inline(__always) func equals(_ candidate: StaticString) -> Bool {
-            memcmp(key, candidate.utf8Start, candidate.utf8CodeUnitCount) == 0
-        }
-        switch key[0] {
-        case UInt8(ascii: "s"):
-            switch range.count {
-            case 3: return equals("sql")
-            case 6: return equals("sql_on")
-            case 7: return equals("sql_end")
-            case 8: return equals("sql_step")
-            case 9: return equals("sql_start") || equals("sql_where")
-            case 10: return equals("sql_create")
-            case 11: return equals("sql_trigger")
-            case 12: return equals("sql_latitude") || equals("sql_preamble")
-            case 13: return equals("sql_longitude")
-            case 14: return equals("sql_table_name")
-            case 15: return equals("sql_foreign_key")
-            case 16: return equals("sql_always_where") || equals("sql_distinct_key")
-            case 17: return equals("sql_always_having") || equals("sql_trigger_value")
-            default: return false
-            }
-        case UInt8(ascii: "h"): return range.count == 4 && equals("html")
-        case UInt8(ascii: "e"): return (range.count == 10 && equals("expression")) || (range.count == 24 && equals("expression_custom_filter"))
-        default: return false
-        }
+        expressionKeyTable.contains(bytes, range)
     }
 }
