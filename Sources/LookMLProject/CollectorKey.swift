@@ -42,18 +42,16 @@ enum CollectorKey: UInt8, CaseIterable {
         }
     }
 
-    /// The known keys, for lookups by bytes.
-    private static let table = ByteKeyTable(allCases.filter { $0 != .other }.map { (key: String(describing: $0), value: $0) })
+    /// The collector's keys by key number (the parser looked every key up once).
+    private static let byKnownKey = KnownKey.table(allCases.filter { $0 != .other }.map { (name: String(describing: $0), value: $0) }, fallback: .other)
 
-    /// The key written at `range` of `bytes`.
-    static func of(_ bytes: [UInt8], _ range: Range<Int>) -> CollectorKey {
-        bytes.withUnsafeBufferPointer { table.value($0, range) } ?? .other
-    }
+    /// The key a field's key number stands for.
+    static func of(_ key: KnownKey) -> CollectorKey { byKnownKey[Int(key.rawValue)] }
 }
 
 extension SyntaxAccess {
     /// A field's key as a `CollectorKey`.
-    func keyID(_ field: Field) -> CollectorKey { CollectorKey.of(bytes, field.key.textRange) }
+    func keyID(_ field: Field) -> CollectorKey { CollectorKey.of(field.knownKey) }
 
     /// The first field with `key` among `items`.
     func first(_ key: CollectorKey, in items: [Item]) -> Field? {

@@ -41,6 +41,8 @@ public struct FieldDefinition: Sendable {
     /// True when the field sets `primary_key: yes`.
     public var isPrimaryKey = false
     public var hidden: Bool
+    /// True when the field has a `tags:` member (a list or not).
+    public var hasTagsMember = false
     /// The field's `sql:` body, when it has one (read from the file's bytes, not kept as a copy).
     public var sql: String? { sqlRange.map { source.text($0) } }
     /// The byte range of the `sql:` body in `location.file`.
@@ -130,10 +132,10 @@ public struct DashboardDefinition: Sendable {
 }
 
 extension FieldDefinition.Kind {
-    private static let table = ByteKeyTable(allCases.map { (key: $0.rawValue, value: $0) })
+    private static let byKnownKey: [Self?] = KnownKey.table(allCases.map { (name: $0.rawValue, value: $0) }, fallback: nil)
 
-    /// The kind a key written at `range` of `bytes` declares (`dimension`, `measure`, …), if it is one.
-    public static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Self? { table.value(bytes, range) }
+    /// The kind a field's key declares (`dimension`, `measure`, …), if it is one, by the key's number.
+    public static func of(_ key: KnownKey) -> Self? { byKnownKey[Int(key.rawValue)] }
 }
 
 extension FieldDefinition {

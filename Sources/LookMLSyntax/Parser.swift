@@ -99,9 +99,19 @@ struct Parser {
     }
     private var parserSawProblem = false
 
-    private func isExpressionKey(_ token: Token) -> Bool {
-        token.kind == .literal && KeyCatalog.isExpressionKey(bytes, token.textRange)
+    private mutating func isExpressionKey(_ token: Token) -> Bool {
+        knownKey(token).isExpressionKey
     }
+
+    /// The number of a literal key token, looked up once: `startsField` and `parseField` both ask for the same key.
+    private mutating func knownKey(_ token: Token) -> KnownKey {
+        guard token.kind == .literal else { return .unknown }
+        if token.textStart != lastKey.start || token.textEnd != lastKey.end {
+            lastKey = (token.textStart, token.textEnd, KnownKey.of(bytes, token.textRange))
+        }
+        return lastKey.key
+    }
+    private var lastKey: (start: Int32, end: Int32, key: KnownKey) = (-1, -1, .unknown)
 
     // MARK: Productions
 
@@ -166,13 +176,14 @@ struct Parser {
     /// field ← KEY ':' value
     private mutating func parseField(depth: Int) -> Field {
         let key = eat()
+        let knownKey = knownKey(key)
         let colon = expect(.colon)
-        if isExpressionKey(key), !colon.isMissing {
+        if knownKey.isExpressionKey, !colon.isMissing {
             precondition(aheadCount == 0, "expression must be lexed before any look-ahead")
             let (body, terminator) = lexer.nextExpression()
-            return Field(key: key, colon: colon, value: .expression(body: body, terminator: terminator))
+            return Field(key: key, colon: colon, value: .expression(body: body, terminator: terminator), knownKey: knownKey)
         }
-        return Field(key: key, colon: colon, value: parseValue(depth: depth))
+        return Field(key: key, colon: colon, value: parseValue(depth: depth), knownKey: knownKey)
     }
 
     /// value ← block / list / STRING / LITERAL

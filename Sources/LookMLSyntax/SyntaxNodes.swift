@@ -45,6 +45,8 @@ public struct Field: Sendable {
     public var key: Token
     public var colon: Token
     public var value: Value
+    /// The key's number when it is one of `KnownKey.names` (looked up once, by the parser), else `.unknown`.
+    public var knownKey: KnownKey = .unknown
 }
 
 /// What follows `key:`.

@@ -40,9 +40,9 @@ struct DuplicateKeyRule: FileLintRule {
         guard let reader = file.reader else { return }
         var repeated: [Range<Int>] = []
         reader.source.bytes.withUnsafeBufferPointer { bytes in
-            // The ranges of the keys that may not repeat, of the blocks being walked, innermost last: one array for
-            // the whole file (a block has a handful of them, so a scan beats hashing).
-            var seen: [Range<Int>] = []
+            // The keys that may not repeat, of the blocks being walked, innermost last: one array for the whole file
+            // (a block has a handful of them, so a scan beats hashing).
+            var seen: [SeenKey] = []
             seen.reserveCapacity(64)
             reader.tree.document.items.withUnsafeBufferPointer { Self.walk($0, bytes: bytes, seen: &seen, repeated: &repeated) }
         }
@@ -51,22 +51,28 @@ struct DuplicateKeyRule: FileLintRule {
         }
     }
 
+    /// A key already set in a block: known keys are compared by number, unknown ones by bytes.
+    private struct SeenKey {
+        let range: Range<Int>
+        let known: KnownKey
+
+        func isSame(as other: SeenKey, in base: UnsafePointer<UInt8>) -> Bool {
+            if known != .unknown || other.known != .unknown { return known == other.known }
+            return range.count == other.range.count && memcmp(base + range.lowerBound, base + other.range.lowerBound, range.count) == 0
+        }
+    }
+
     /// Adds the keys repeated in a block and in the blocks inside it to `repeated`. Items are read in place, through
     /// a buffer pointer, and state is passed in, not captured: this runs for every key of a project.
-    private static func walk(_ items: UnsafeBufferPointer<Item>, bytes: UnsafeBufferPointer<UInt8>, seen: inout [Range<Int>],
+    private static func walk(_ items: UnsafeBufferPointer<Item>, bytes: UnsafeBufferPointer<UInt8>, seen: inout [SeenKey],
                              repeated: inout [Range<Int>]) {
         guard let base = bytes.baseAddress else { return }
         let blockStart = seen.count
         for index in items.indices {
             guard case .field(let field) = items[index] else { continue }
-            let range = field.key.textRange
-            if !KeyCatalog.isRepeatableKey(bytes, range) {
-                var isRepeated = false
-                for earlier in seen[blockStart...] where earlier.count == range.count && memcmp(base + earlier.lowerBound, base + range.lowerBound, range.count) == 0 {
-                    isRepeated = true
-                    break
-                }
-                if isRepeated { repeated.append(range) } else { seen.append(range) }
+            if !field.knownKey.isRepeatable {
+                let key = SeenKey(range: field.key.textRange, known: field.knownKey)
+                if seen[blockStart...].contains(where: { $0.isSame(as: key, in: base) }) { repeated.append(key.range) } else { seen.append(key) }
             }
             if case .block(let block) = field.value, !block.items.isEmpty {
                 let mark = seen.count
