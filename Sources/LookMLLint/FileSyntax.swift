@@ -52,10 +52,8 @@ public struct SyntaxReader: Sendable {
         }
     }
 
-    /// The kind of field a member's key names (`dimension`, `measure`, …), or nil; compared by bytes.
-    public func fieldKind(_ member: Field) -> FieldDefinition.Kind? {
-        storage.source.bytes.withUnsafeBufferPointer { FieldDefinition.Kind.of($0, member.key.textRange) }
-    }
+    /// The kind of field a member's key names (`dimension`, `measure`, …), or nil; by the key's number.
+    public func fieldKind(_ member: Field) -> FieldDefinition.Kind? { FieldDefinition.Kind.of(member.knownKey) }
 
     /// True when the file's bytes contain `text` anywhere (a quick test before a walk for a rare key).
     public func contains(_ text: String) -> Bool {
@@ -97,14 +95,21 @@ public struct SyntaxReader: Sendable {
         }
     }
 
+    /// The byte range of a token's value: inside a string's quotes, a literal's whole text (as `scalar` reads it,
+    /// without making the text).
+    public func unquotedRange(_ token: Token) -> Range<Int> {
+        let range = token.textRange
+        guard token.kind == .string, range.count >= 1 else { return range }
+        let start = range.lowerBound + 1
+        let end = range.count >= 2 && storage.source.bytes[range.upperBound - 1] == UInt8(ascii: "\"") ? range.upperBound - 1 : range.upperBound
+        return start..<max(start, end)
+    }
+
     /// A token's value; strings without their quotes.
     public func scalar(_ token: Token) -> ScalarValue {
-        let range = token.textRange
-        guard token.kind == .string, range.count >= 1 else { return ScalarValue(text: text(token), range: range, token: token) }
-        let source = storage.source
-        let start = range.lowerBound + 1
-        let end = range.count >= 2 && source.bytes[range.upperBound - 1] == UInt8(ascii: "\"") ? range.upperBound - 1 : range.upperBound
-        return ScalarValue(text: source.text(start..<max(start, end)), range: start..<max(start, end), token: token)
+        guard token.kind == .string, token.textRange.count >= 1 else { return ScalarValue(text: text(token), range: token.textRange, token: token) }
+        let range = unquotedRange(token)
+        return ScalarValue(text: storage.source.text(range), range: range, token: token)
     }
 
     /// The items of a list value (pairs by their first token).
@@ -164,6 +169,25 @@ public final class FieldSyntax: Sendable {
     /// True when the field has a `tags:` member (a list or not).
     public let hasTags: Bool
 
+    /// A field the project's definition collector already read (`definition`, from `ProjectFile.contents`): its
+    /// members are read again only when it has tags, which the tag rules need as written.
+    convenience init(view: String, definition: FieldDefinition, syntax: BlockSyntax) {
+        if definition.hasTagsMember {
+            self.init(view: view, kind: definition.kind, name: definition.name, nameRange: definition.location.range, syntax: syntax)
+        } else {
+            self.init(summary: FieldSummary(view: view, kind: definition.kind, name: definition.name, nameRange: definition.location.range,
+                                            file: syntax.file, type: definition.type, isHidden: definition.hidden,
+                                            isPrimaryKey: definition.isPrimaryKey, tags: []),
+                      syntax: syntax, hasTags: false)
+        }
+    }
+
+    private init(summary: FieldSummary, syntax: BlockSyntax, hasTags: Bool) {
+        self.summary = summary
+        self.syntax = syntax
+        self.hasTags = hasTags
+    }
+
     init(view: String, kind: FieldDefinition.Kind, name: String, nameRange: Range<Int>, syntax: BlockSyntax) {
         let reader = syntax.reader
         var type: String?, hidden = false, primaryKey = false, tags: [TagSyntax] = [], hasTags = false
@@ -216,15 +240,22 @@ public struct ViewSyntax: Sendable {
     public var location: SourceRange { SourceRange(file: file, range: nameRange) }
 
     /// Reads the view's fields and the members its summary keeps in one pass over its members: this runs for every
-    /// field of a project.
-    init(name: ScalarValue, isRefinement: Bool, syntax: BlockSyntax) {
+    /// field of a project. `definition` is the same view as the project collected it, when known: its fields' members
+    /// are then not read a second time.
+    init(name: ScalarValue, isRefinement: Bool, syntax: BlockSyntax, definition: ViewDefinition?) {
         let reader = syntax.reader, file = syntax.file
         var fields: [FieldSyntax] = [], extends: [String] = [], extensionValue: ScalarValue?, sqlTableName: ScalarValue?
+        let definitions = definition?.fields ?? []
         for case .field(let member) in syntax.block.items {
             if case .block(let inner) = member.value, let fieldName = inner.name, let kind = reader.fieldKind(member) {
-                let nameValue = reader.scalar(fieldName)
-                fields.append(FieldSyntax(view: name.text, kind: kind, name: nameValue.text, nameRange: nameValue.range,
-                                          syntax: BlockSyntax(file: file, reader: reader, field: member, block: inner)))
+                let block = BlockSyntax(file: file, reader: reader, field: member, block: inner)
+                // The collector keeps the same fields in the same order; the name's range confirms it.
+                if fields.count < definitions.count, definitions[fields.count].location.range == reader.unquotedRange(fieldName) {
+                    fields.append(FieldSyntax(view: name.text, definition: definitions[fields.count], syntax: block))
+                } else {
+                    let nameValue = reader.scalar(fieldName)
+                    fields.append(FieldSyntax(view: name.text, kind: kind, name: nameValue.text, nameRange: nameValue.range, syntax: block))
+                }
                 continue
             }
             // The last of a repeated key wins, as `BlockSyntax.member` reads it; `extends:` lists add up.
@@ -302,6 +333,8 @@ public struct FileSyntax: Sendable {
         }
         let path = file.path
         var views: [ViewSyntax] = [], explores: [ExploreSyntax] = [], taggedFields: [FieldSyntax] = []
+        // The views as the project collected them, in file order (see `ViewSyntax.init`).
+        let definitions = file.contents.views
         for case .field(let field) in tree.document.items {
             guard case .block(let block) = field.value, let nameToken = block.name else { continue }
             let isView = reader.hasKey(field, "view")
@@ -311,7 +344,9 @@ public struct FileSyntax: Sendable {
             let isRefinement = name.text.hasPrefix("+")
             if isRefinement { name.text.removeFirst(); name.range = name.range.lowerBound + 1..<name.range.upperBound }
             if isView {
-                let view = ViewSyntax(name: name, isRefinement: isRefinement, syntax: syntax)
+                let definition = views.count < definitions.count && definitions[views.count].location.range == name.range
+                    ? definitions[views.count] : nil
+                let view = ViewSyntax(name: name, isRefinement: isRefinement, syntax: syntax, definition: definition)
                 views.append(view)
                 taggedFields += view.fields.filter(\.hasTags)
             } else {

@@ -66,7 +66,7 @@ struct DefinitionCollector {
         guard let block = access.block(field), let nameToken = block.name else { return nil }
         let (name, range) = access.unquoted(nameToken)
         var type: String?, sqlRange: Range<Int>?, hidden = false, primaryKey = false
-        var tags: [String] = [], timeframes: [String]?, intervals: [String]?, hasBrazeTag = false
+        var tags: [String] = [], timeframes: [String]?, intervals: [String]?, hasBrazeTag = false, hasTagsMember = false
         for member in access.fields(block.items) {
             switch access.keyID(member) {
             case .type: type = access.scalar(member)?.text
@@ -74,6 +74,7 @@ struct DefinitionCollector {
             case .hidden: hidden = access.scalar(member)?.text == "yes"
             case .primary_key: primaryKey = access.scalar(member)?.text == "yes"
             case .tags:
+                hasTagsMember = true
                 tags = access.listItems(member).map(\.text)
                 hasBrazeTag = hasBrazeTag || tags.contains { BrazeTag($0) != nil }
             case .timeframes: timeframes = access.listItems(member).map(\.text)
@@ -92,6 +93,7 @@ struct DefinitionCollector {
         var definition = FieldDefinition(name: name, kind: kind, type: type, location: location(range), expandedNames: expanded,
                                          tags: tags, hidden: hidden, sqlRange: sqlRange, source: file.source)
         definition.hasBrazeTag = hasBrazeTag
+        definition.hasTagsMember = hasTagsMember
         definition.isPrimaryKey = primaryKey
         return definition
     }
