@@ -1,3 +1,5 @@
+import LookMLSyntax
+
 /// Finds the names inside SQL, HTML and string values: `${field}`, `${view.field}`, `${view.SQL_TABLE_NAME}`,
 /// `@{CONSTANT}`, and Liquid references such as `{{ view.field._value }}`, `{% condition view.filter %}` or
 /// `_filters['view.field']`; and Looker explore links `/explore/model/explore`.
@@ -29,15 +31,12 @@ enum SubstitutionScanner {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte >= 0x80
     }
 
-    /// The bytes that can start something the scanner reads: `$`, `@`, `{` and `/`.
-    private static let startBytes: [Bool] = (0..<256).map { [UInt8(ascii: "$"), UInt8(ascii: "@"), UInt8(ascii: "{"), UInt8(ascii: "/")].contains(UInt8($0)) }
-
     static func scan(_ bytes: ArraySlice<UInt8>) -> [Found] {
-        bytes.withUnsafeBufferPointer { text in startBytes.withUnsafeBufferPointer { scan(text, startBytes: $0) } }
+        bytes.withUnsafeBufferPointer { scan($0) }
     }
 
     /// The scan itself, over the text's bytes in place (offsets are relative to the text, as `Found` reports them).
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, startBytes: UnsafeBufferPointer<Bool>) -> [Found] {
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Found] {
         var found: [Found] = []
         var index = 0
         let end = bytes.count
@@ -50,8 +49,8 @@ enum SubstitutionScanner {
             return nil
         }
         while true {
-            // Most of an expression is plain SQL: jump to the next byte that can start something.
-            while index < end, !startBytes[Int(bytes[index])] { index += 1 }
+            // Most of an expression is plain SQL: jump to the next byte that can start something (`$`, `@`, `{`, `/`).
+            index = ByteSearch.firstIndex(in: bytes, index..<end, ofAny: UInt8(ascii: "$"), UInt8(ascii: "@"), UInt8(ascii: "{"), UInt8(ascii: "/"))
             guard index < end else { break }
             let byte = bytes[index]
             if (byte == UInt8(ascii: "$") || byte == UInt8(ascii: "@")), index + 1 < end, bytes[index + 1] == UInt8(ascii: "{") {
