@@ -153,7 +153,8 @@ public struct BlockSyntax: Sendable {
     /// The nested named blocks with `key` (e.g. `join`), with their names.
     func namedBlocks(_ key: String) -> [(name: ScalarValue, block: BlockSyntax)] {
         var result: [(name: ScalarValue, block: BlockSyntax)] = []
-        for case .field(let member) in block.items {
+        for index in block.items.indices {
+            guard case .field(let member) = block.items[index] else { continue }
             guard case .block(let inner) = member.value, let name = inner.name, reader.hasKey(member, key) else { continue }
             result.append((reader.scalar(name), BlockSyntax(file: file, reader: reader, field: member, block: inner)))
         }
@@ -191,7 +192,8 @@ public final class FieldSyntax: Sendable {
     init(view: String, kind: FieldDefinition.Kind, name: String, nameRange: Range<Int>, syntax: BlockSyntax) {
         let reader = syntax.reader
         var type: String?, hidden = false, primaryKey = false, tags: [TagSyntax] = [], hasTags = false
-        for case .field(let member) in syntax.block.items {
+        for index in syntax.block.items.indices {
+            guard case .field(let member) = syntax.block.items[index] else { continue }
             // Most members are none of these: the key's length rules them out before any byte is compared.
             switch member.key.textRange.count {
             case 4:
@@ -236,6 +238,9 @@ public struct ViewSyntax: Sendable {
     /// What project rules keep of the view once the file's tree is gone.
     let summary: ViewSummary
 
+    /// The view members the summary keeps, besides fields.
+    private static let extendsKey = KnownKey("extends"), extensionKey = KnownKey("extension"), sqlTableNameKey = KnownKey("sql_table_name")
+
     public var file: String { syntax.file }
     public var location: SourceRange { SourceRange(file: file, range: nameRange) }
 
@@ -246,7 +251,11 @@ public struct ViewSyntax: Sendable {
         let reader = syntax.reader, file = syntax.file
         var fields: [FieldSyntax] = [], extends: [String] = [], extensionValue: ScalarValue?, sqlTableName: ScalarValue?
         let definitions = definition?.fields ?? []
-        for case .field(let member) in syntax.block.items {
+        for index in syntax.block.items.indices {
+            // Other members are skipped without binding their field.
+            guard let known = syntax.block.items[index].fieldKnownKey,
+                  FieldDefinition.Kind.of(known) != nil || known == Self.extendsKey || known == Self.extensionKey || known == Self.sqlTableNameKey,
+                  case .field(let member) = syntax.block.items[index] else { continue }
             if case .block(let inner) = member.value, let fieldName = inner.name, let kind = reader.fieldKind(member) {
                 let block = BlockSyntax(file: file, reader: reader, field: member, block: inner)
                 // The collector keeps the same fields in the same order; the name's range confirms it.
@@ -259,10 +268,10 @@ public struct ViewSyntax: Sendable {
                 continue
             }
             // The last of a repeated key wins, as `BlockSyntax.member` reads it; `extends:` lists add up.
-            switch member.key.textRange.count {
-            case 7 where reader.hasKey(member, "extends"): extends += reader.listItems(member).map(\.text)
-            case 9 where reader.hasKey(member, "extension"): extensionValue = reader.scalar(member)
-            case 14 where reader.hasKey(member, "sql_table_name"): sqlTableName = reader.scalar(member)
+            switch known {
+            case Self.extendsKey: extends += reader.listItems(member).map(\.text)
+            case Self.extensionKey: extensionValue = reader.scalar(member)
+            case Self.sqlTableNameKey: sqlTableName = reader.scalar(member)
             default: break
             }
         }
@@ -335,7 +344,8 @@ public struct FileSyntax: Sendable {
         var views: [ViewSyntax] = [], explores: [ExploreSyntax] = [], taggedFields: [FieldSyntax] = []
         // The views as the project collected them, in file order (see `ViewSyntax.init`).
         let definitions = file.contents.views
-        for case .field(let field) in tree.document.items {
+        for index in tree.document.items.indices {
+            guard case .field(let field) = tree.document.items[index] else { continue }
             guard case .block(let block) = field.value, let nameToken = block.name else { continue }
             let isView = reader.hasKey(field, "view")
             guard isView || reader.hasKey(field, "explore") else { continue }

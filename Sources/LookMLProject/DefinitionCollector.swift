@@ -19,7 +19,8 @@ struct DefinitionCollector {
     init(file: ProjectFile, tree: SyntaxTree) {
         self.file = file
         self.access = SyntaxAccess(tree: tree)
-        for field in access.fields(tree.document.items) {
+        for index in tree.document.items.indices {
+            guard case .field(let field) = tree.document.items[index] else { continue }
             switch access.keyID(field) {
             case .view: if let view = view(field) { views.append(view) }
             case .explore: if let explore = explore(field) { explores.append(explore) }
@@ -43,17 +44,25 @@ struct DefinitionCollector {
         guard let block = access.block(field), let (name, range, isRefinement) = access.blockName(block) else { return nil }
         var view = ViewDefinition(name: name, isRefinement: isRefinement, location: location(range), extends: [],
                                   extensionRequired: false, fields: [], sets: [:], sqlTableName: nil, hasDerivedTable: false)
-        for member in access.fields(block.items) {
-            switch access.keyID(member) {
-            case .extends: view.extends += access.listItems(member).map(\.text)
-            case .extension: view.extensionRequired = access.scalar(member)?.text == "required"
-            case .sql_table_name: view.sqlTableName = access.scalar(member)?.text
+        for index in block.items.indices {
+            // Members that are none of these are skipped without binding their field.
+            guard let known = block.items[index].fieldKnownKey else { continue }
+            let key = CollectorKey.of(known)
+            switch key {
+            case .extension: view.extensionRequired = access.scalar(block.items[index].scalarValueToken)?.text == "required"
+            case .sql_table_name: view.sqlTableName = access.scalar(block.items[index].scalarValueToken)?.text
             case .derived_table: view.hasDerivedTable = true
+            case .extends, .set, .dimension, .dimension_group, .measure, .filter, .parameter: break
+            default: continue
+            }
+            guard case .field(let member) = block.items[index] else { continue }
+            switch key {
+            case .extends: view.extends += access.listItems(member).map(\.text)
             case .set:
                 if let setBlock = access.block(member), let setName = setBlock.name {
                     view.sets[access.text(setName)] = access.first(.fields, in: setBlock.items).map { access.listItems($0).map(\.text) } ?? []
                 }
-            case let key:
+            default:
                 if let kind = key.fieldKind, let definition = fieldDefinition(member, kind: kind) {
                     view.fields.append(definition)
                 }
@@ -67,18 +76,25 @@ struct DefinitionCollector {
         let (name, range) = access.unquoted(nameToken)
         var type: String?, sqlRange: Range<Int>?, hidden = false, primaryKey = false
         var tags: [String] = [], timeframes: [String]?, intervals: [String]?, hasBrazeTag = false, hasTagsMember = false
-        for member in access.fields(block.items) {
-            switch access.keyID(member) {
-            case .type: type = access.scalar(member)?.text
-            case .sql: sqlRange = access.scalarRange(member)
-            case .hidden: hidden = access.scalar(member)?.text == "yes"
-            case .primary_key: primaryKey = access.scalar(member)?.text == "yes"
+        // Scalar members are read in place; only list members bind their field.
+        for index in block.items.indices {
+            guard let known = block.items[index].fieldKnownKey else { continue }
+            switch CollectorKey.of(known) {
+            case .type: type = access.scalar(block.items[index].scalarValueToken)?.text
+            case .sql: sqlRange = access.scalarRange(block.items[index].scalarValueToken)
+            case .hidden: hidden = access.scalar(block.items[index].scalarValueToken)?.text == "yes"
+            case .primary_key: primaryKey = access.scalar(block.items[index].scalarValueToken)?.text == "yes"
             case .tags:
+                guard case .field(let member) = block.items[index] else { continue }
                 hasTagsMember = true
                 tags = access.listItems(member).map(\.text)
                 hasBrazeTag = hasBrazeTag || tags.contains { BrazeTag($0) != nil }
-            case .timeframes: timeframes = access.listItems(member).map(\.text)
-            case .intervals: intervals = access.listItems(member).map(\.text)
+            case .timeframes:
+                guard case .field(let member) = block.items[index] else { continue }
+                timeframes = access.listItems(member).map(\.text)
+            case .intervals:
+                guard case .field(let member) = block.items[index] else { continue }
+                intervals = access.listItems(member).map(\.text)
             default: break
             }
         }
@@ -102,7 +118,8 @@ struct DefinitionCollector {
         guard let block = access.block(field), let (name, range, isRefinement) = access.blockName(block) else { return nil }
         var explore = ExploreDefinition(name: name, isRefinement: isRefinement, location: location(range), from: nil,
                                         viewName: nil, extends: [], extensionRequired: false, joins: [])
-        for member in access.fields(block.items) {
+        for index in block.items.indices {
+            guard case .field(let member) = block.items[index] else { continue }
             switch access.keyID(member) {
             case .from: explore.from = access.scalar(member)?.text
             case .view_name: explore.viewName = access.scalar(member)?.text

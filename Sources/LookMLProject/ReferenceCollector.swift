@@ -15,7 +15,8 @@ struct ReferenceCollector {
         access = SyntaxAccess(tree: tree)
         table = ReferenceTable(source: file.source)
         defer { table.finish() }
-        for field in access.fields(tree.document.items) {
+        for index in tree.document.items.indices {
+            guard case .field(let field) = tree.document.items[index] else { continue }
             let key = access.keyID(field)
             switch key {
             case .view: collectView(field)
@@ -43,8 +44,14 @@ struct ReferenceCollector {
         guard let block = access.block(field), let (name, range, isRefinement) = access.blockName(block) else { return }
         site(.view, range, .view(name), definition: !isRefinement)
         let scope = Reference.Scope.view(name)
-        for member in access.fields(block.items) {
-            let key = access.keyID(member)
+        for index in block.items.indices {
+            guard let known = block.items[index].fieldKnownKey else { continue }
+            let key = CollectorKey.of(known)
+            if key.fieldKind == nil, key != .sql_table_name, let token = block.items[index].scalarValueToken {
+                collectScalar(token, key: key, scope: scope)
+                continue
+            }
+            guard case .field(let member) = block.items[index] else { continue }
             if key.fieldKind != nil, let fieldBlock = access.block(member), let fieldName = fieldBlock.name {
                 site(.field, access.unquotedRange(fieldName), scope, qualifier: range, definition: true)
                 collectMembers(fieldBlock.items, scope: scope)
@@ -74,7 +81,8 @@ struct ReferenceCollector {
             if !hasBaseView { site(.view, range, scope) }
             site(.alias, range, scope, definition: true)
         }
-        for member in access.fields(block.items) {
+        for index in block.items.indices {
+            guard case .field(let member) = block.items[index] else { continue }
             let key = access.keyID(member)
             switch key {
             case .from, .view_name:
@@ -93,7 +101,8 @@ struct ReferenceCollector {
                 } else {
                     site(.view, aliasRange, scope)
                 }
-                for joinMember in access.fields(joinBlock.items) {
+                for index in joinBlock.items.indices {
+                    guard case .field(let joinMember) = joinBlock.items[index] else { continue }
                     let joinKey = access.keyID(joinMember)
                     if joinKey == .from || joinKey == .view_name { continue }
                     if joinKey == .required_joins {
@@ -110,24 +119,40 @@ struct ReferenceCollector {
         }
     }
 
+    /// References in the values of a block's members. Scalar values are read in place; only lists and blocks bind
+    /// their field (this runs for every member of every field of a project).
     private mutating func collectMembers(_ items: [Item], scope: Reference.Scope) {
-        for member in access.fields(items) { collectValue(member, key: access.keyID(member), scope: scope) }
+        for index in items.indices {
+            guard let known = items[index].fieldKnownKey else { continue }
+            if let token = items[index].scalarValueToken {
+                collectScalar(token, key: CollectorKey.of(known), scope: scope)
+            } else if case .field(let member) = items[index] {
+                collectValue(member, key: CollectorKey.of(known), scope: scope)
+            }
+        }
+    }
+
+    /// References in a literal, a string or an expression body, by key.
+    private mutating func collectScalar(_ token: Token, key: CollectorKey, scope: Reference.Scope) {
+        if token.kind == .expression {
+            collectSubstitutions(token.textRange, scope: scope)
+        } else if key.namesField {
+            // Only names are sites: descriptions, labels and URLs are scanned for substitutions (strings only).
+            collectFieldItem(access.unquotedRange(token), scope: scope)
+        } else if key == .suggest_explore {
+            site(.explore, access.unquotedRange(token), .file)
+        } else if token.kind == .string {
+            collectSubstitutions(access.unquotedRange(token), scope: scope)
+        }
     }
 
     /// References in a field's value, by key; blocks are walked.
     private mutating func collectValue(_ field: Field, key: CollectorKey, scope: Reference.Scope) {
         switch field.value {
         case .expression(let body, _):
-            collectSubstitutions(body.textRange, scope: scope)
+            collectScalar(body, key: key, scope: scope)
         case .string(let token), .literal(let token):
-            // Only names are sites: descriptions, labels and URLs are scanned for substitutions (strings only).
-            if key.namesField {
-                collectFieldItem(access.unquotedRange(token), scope: scope)
-            } else if key == .suggest_explore {
-                site(.explore, access.unquotedRange(token), .file)
-            } else if token.kind == .string {
-                collectSubstitutions(access.unquotedRange(token), scope: scope)
-            }
+            collectScalar(token, key: key, scope: scope)
         case .list(let list):
             if key.listsFields {
                 for item in list.items {

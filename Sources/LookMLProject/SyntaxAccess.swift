@@ -20,13 +20,13 @@ struct SyntaxAccess {
     }
 
     /// A literal or string value's text (strings without quotes), or an expression's body.
-    func scalar(_ field: Field) -> (text: String, range: Range<Int>)? {
-        switch field.value {
-        case .literal(let token): return (text(token), token.textRange)
-        case .string(let token): return unquoted(token)
-        case .expression(let body, _): return (text(body), body.textRange)
-        default: return nil
-        }
+    func scalar(_ field: Field) -> (text: String, range: Range<Int>)? { scalar(field.scalarValueToken) }
+
+    /// A scalar value token's text and range (see `Item.scalarValueToken`): strings without quotes, literals and
+    /// expression bodies as they are. Nil for nil.
+    func scalar(_ token: Token?) -> (text: String, range: Range<Int>)? {
+        guard let token else { return nil }
+        return token.kind == .string ? unquoted(token) : (text(token), token.textRange)
     }
 
     /// A string token's content and the byte range inside its quotes; literals as they are.
@@ -45,13 +45,12 @@ struct SyntaxAccess {
     }
 
     /// The byte range of a literal, string (inside its quotes) or expression value, without making its text.
-    func scalarRange(_ field: Field) -> Range<Int>? {
-        switch field.value {
-        case .literal(let token): return token.textRange
-        case .string(let token): return unquotedRange(token)
-        case .expression(let body, _): return body.textRange
-        default: return nil
-        }
+    func scalarRange(_ field: Field) -> Range<Int>? { scalarRange(field.scalarValueToken) }
+
+    /// `scalarRange` of a scalar value token (see `Item.scalarValueToken`); nil for nil.
+    func scalarRange(_ token: Token?) -> Range<Int>? {
+        guard let token else { return nil }
+        return token.kind == .string ? unquotedRange(token) : token.textRange
     }
 
     /// The list items of a field whose value is a list: text and range (inside quotes for strings).

@@ -44,9 +44,9 @@ public struct KnownKey: Hashable, Sendable {
     private static let numbers: [String: UInt16] = Dictionary(uniqueKeysWithValues: names.enumerated().dropFirst().map { ($1, UInt16($0)) })
     private static let table = ByteKeyTable(names.enumerated().dropFirst().map { (key: $1, value: KnownKey(rawValue: UInt16($0))) })
     /// Per number: true for expression keys (their value runs to `;;`).
-    private static let expressionFlags: [Bool] = names.map { KeyCatalog.expressionKeys.contains($0) }
+    @usableFromInline static let expressionFlags: [Bool] = names.map { KeyCatalog.expressionKeys.contains($0) }
     /// Per number: true for keys that may repeat in one block.
-    private static let repeatableFlags: [Bool] = names.map { KeyCatalog.repeatableKeys.contains($0) }
+    @usableFromInline static let repeatableFlags: [Bool] = names.map { KeyCatalog.repeatableKeys.contains($0) }
 
     /// The number of a key by name; a name missing from `names` is a programming error.
     public init(_ name: String) {
@@ -63,10 +63,10 @@ public struct KnownKey: Hashable, Sendable {
     }
 
     /// True for keys whose value is an expression block running to `;;` (`KeyCatalog.expressionKeys`).
-    public var isExpressionKey: Bool { Self.expressionFlags[Int(rawValue)] }
+    @inlinable public var isExpressionKey: Bool { Self.expressionFlags[Int(rawValue)] }
 
     /// True for keys that may repeat in one block (`KeyCatalog.repeatableKeys`).
-    public var isRepeatable: Bool { Self.repeatableFlags[Int(rawValue)] }
+    @inlinable public var isRepeatable: Bool { Self.repeatableFlags[Int(rawValue)] }
 
     /// A table from key numbers to a reader's own values: `values` by key name, `fallback` for every other number.
     /// Index it with `rawValue`.

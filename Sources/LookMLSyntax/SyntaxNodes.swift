@@ -40,6 +40,37 @@ public struct UnexpectedNode: Sendable {
     public var reason: Reason
 }
 
+extension Item {
+    /// A field item's key number; nil for unexpected items. Read in place: walks over every member of every block ask
+    /// this first and bind the whole field (a copy, with its block or list retained) only for the keys they want.
+    @inlinable
+    public var fieldKnownKey: KnownKey? {
+        if case .field(let field) = self { return field.knownKey }
+        return nil
+    }
+
+    /// A field item's value when it is a literal, a string or an expression (the expression's body), read in place;
+    /// nil for lists, blocks, missing values and unexpected items.
+    @inlinable
+    public var scalarValueToken: Token? {
+        guard case .field(let field) = self else { return nil }
+        return field.scalarValueToken
+    }
+}
+
+extension Field {
+    /// The value's token when it is a literal or a string, the body when it is an expression; nil for lists,
+    /// blocks and missing values.
+    @inlinable
+    public var scalarValueToken: Token? {
+        switch value {
+        case .literal(let token), .string(let token): return token
+        case .expression(let body, _): return body
+        case .list, .block, .missing: return nil
+        }
+    }
+}
+
 /// `key: value` — the one shape of every LookML statement.
 public struct Field: Sendable {
     public var key: Token

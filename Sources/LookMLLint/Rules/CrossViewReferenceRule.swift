@@ -51,7 +51,8 @@ struct CrossViewReferenceRule: FileLintRule {
         for view in file.views {
             for field in view.fields where field.isDimension {
                 let reader = field.syntax.reader
-                for case .field(let member) in field.syntax.block.items {
+                for index in field.syntax.block.items.indices {
+                    guard case .field(let member) = field.syntax.block.items[index] else { continue }
                     guard case .expression(let body, _) = member.value, reader.mayHoldSubstitution(body.textRange),
                           Self.sqlKeys.contains(where: { reader.hasKey(member, $0) }) else { continue }
                     for found in qualifiedSubstitutions(in: body.textRange, bytes: reader.source.bytes)

@@ -69,14 +69,21 @@ struct DuplicateKeyRule: FileLintRule {
         guard let base = bytes.baseAddress else { return }
         let blockStart = seen.count
         for index in items.indices {
-            guard case .field(let field) = items[index] else { continue }
-            if !field.knownKey.isRepeatable {
-                let key = SeenKey(range: field.key.textRange, known: field.knownKey)
+            // What the walk needs, read out of the item at once: a field held across the calls below would be copied.
+            let key: SeenKey, inner: [Item]?
+            switch items[index] {
+            case .field(let field):
+                key = SeenKey(range: field.key.textRange, known: field.knownKey)
+                if case .block(let block) = field.value, !block.items.isEmpty { inner = block.items } else { inner = nil }
+            case .unexpected:
+                continue
+            }
+            if !key.known.isRepeatable {
                 if seen[blockStart...].contains(where: { $0.isSame(as: key, in: base) }) { repeated.append(key.range) } else { seen.append(key) }
             }
-            if case .block(let block) = field.value, !block.items.isEmpty {
+            if let inner {
                 let mark = seen.count
-                block.items.withUnsafeBufferPointer { walk($0, bytes: bytes, seen: &seen, repeated: &repeated) }
+                inner.withUnsafeBufferPointer { walk($0, bytes: bytes, seen: &seen, repeated: &repeated) }
                 seen.removeSubrange(mark...)
             }
         }
