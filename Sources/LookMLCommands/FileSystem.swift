@@ -114,9 +114,16 @@ public struct LocalFileSystem: FileSystem {
                 let name = String(cString: lookml_dirent_name(entry))
                 if name.hasPrefix(".") { continue }
                 let path = current.hasSuffix("/") ? current + name : current + "/" + name
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                let type = info.st_mode & S_IFMT
+                // The entry's type, from the directory itself when the file system gives it (no stat per file).
+                let type: mode_t
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): type = S_IFDIR
+                case Int32(DT_REG): type = S_IFREG
+                default:
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    type = info.st_mode & S_IFMT
+                }
                 if type == S_IFDIR {
                     pending.append(path)
                 } else if type == S_IFREG {

@@ -84,6 +84,9 @@ struct Lexer {
         // The first line holding only `}`: where a runaway body most likely should have ended.
         var loneBraceLineStart = -1
         while index < count {
+            // Most of a body is plain SQL: jump to the next `;` or line break.
+            index = ByteSearch.firstIndex(in: bytes, index..<count, ofAny: UInt8(ascii: ";"), 0x0A, UInt8(ascii: ";"), 0x0A)
+            guard index < count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: ";") {
                 if index + 1 < count, bytes[index + 1] == UInt8(ascii: ";") { terminatorStart = index; break }
