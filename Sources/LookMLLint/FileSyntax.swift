@@ -55,34 +55,17 @@ public struct SyntaxReader: Sendable {
     /// The kind of field a member's key names (`dimension`, `measure`, …), or nil; by the key's number.
     public func fieldKind(_ member: Field) -> FieldDefinition.Kind? { FieldDefinition.Kind.of(member.knownKey) }
 
-    /// True when the file's bytes contain `text` anywhere (a quick test before a walk for a rare key).
-    public func contains(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { needle in
-            storage.source.bytes.withUnsafeBufferPointer { bytes in
-                guard let base = bytes.baseAddress, let target = needle.baseAddress, !needle.isEmpty, needle.count <= bytes.count else { return needle.isEmpty }
-                // Horspool: a mismatch skips ahead by up to the needle's length (glibc's memmem is not exported).
-                var skip = [Int](repeating: needle.count, count: 256)
-                for index in 0..<needle.count - 1 { skip[Int(target[index])] = needle.count - 1 - index }
-                var position = 0
-                let last = bytes.count - needle.count
-                while position <= last {
-                    if base[position + needle.count - 1] == target[needle.count - 1], memcmp(base + position, target, needle.count) == 0 { return true }
-                    position += skip[Int(base[position + needle.count - 1])]
-                }
-                return false
-            }
-        }
-    }
-
     /// True when the bytes of a range contain `${` (a substitution may be there).
     public func mayHoldSubstitution(_ range: Range<Int>) -> Bool {
         storage.source.bytes.withUnsafeBufferPointer { bytes in
             guard range.count >= 2, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
-            for index in range.lowerBound..<range.upperBound - 1 where bytes[index] == UInt8(ascii: "$") && bytes[index + 1] == UInt8(ascii: "{") {
-                return true
+            var index = range.lowerBound
+            while true {
+                index = ByteSearch.firstIndex(in: bytes, index..<range.upperBound - 1, ofAny: 0x24, 0x24, 0x24, 0x24)  // `$`
+                if index >= range.upperBound - 1 { return false }
+                if bytes[index + 1] == UInt8(ascii: "{") { return true }
+                index += 1
             }
-            return false
         }
     }
 

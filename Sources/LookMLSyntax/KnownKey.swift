@@ -76,3 +76,35 @@ public struct KnownKey: Hashable, Sendable {
         return table
     }
 }
+
+/// A set of key numbers: which known keys a file uses anywhere (`SyntaxTree.keysPresent`), so a rule about a rare
+/// key can skip the files that never write it without walking them.
+public struct KnownKeySet: Sendable {
+    /// One bit per key number.
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    public init() {
+        precondition(KnownKey.count <= 256, "KnownKeySet holds 256 key numbers")
+    }
+
+    public mutating func insert(_ key: KnownKey) {
+        let bit = UInt64(1) << UInt64(key.rawValue & 63)
+        switch key.rawValue >> 6 {
+        case 0: words.0 |= bit
+        case 1: words.1 |= bit
+        case 2: words.2 |= bit
+        default: words.3 |= bit
+        }
+    }
+
+    public func contains(_ key: KnownKey) -> Bool {
+        let word: UInt64
+        switch key.rawValue >> 6 {
+        case 0: word = words.0
+        case 1: word = words.1
+        case 2: word = words.2
+        default: word = words.3
+        }
+        return (word >> UInt64(key.rawValue & 63)) & 1 == 1
+    }
+}

@@ -112,6 +112,8 @@ struct Parser {
         return lastKey.key
     }
     private var lastKey: (start: Int32, end: Int32, key: KnownKey) = (-1, -1, .unknown)
+    /// The known keys of every field parsed so far.
+    private(set) var keysPresent = KnownKeySet()
 
     // MARK: Productions
 
@@ -177,6 +179,7 @@ struct Parser {
     private mutating func parseField(depth: Int) -> Field {
         let key = eat()
         let knownKey = knownKey(key)
+        keysPresent.insert(knownKey)
         let colon = expect(.colon)
         if knownKey.isExpressionKey, !colon.isMissing {
             precondition(aheadCount == 0, "expression must be lexed before any look-ahead")

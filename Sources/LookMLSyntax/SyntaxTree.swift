@@ -3,16 +3,18 @@ public struct SyntaxTree: Sendable, CustomStringConvertible {
     public let source: SourceFile
     public let document: Document
     public let diagnostics: [Diagnostic]
+    /// The known keys the file's fields use, at any depth (unknown keys are not recorded).
+    public let keysPresent: KnownKeySet
 
     /// Parses a file. Never throws: problems are reported in `diagnostics` and the tree keeps every byte.
     public static func parse(_ source: SourceFile) -> SyntaxTree {
-        let (document, sawProblem) = source.bytes.withUnsafeBufferPointer { buffer -> (Document, Bool) in
+        let (document, sawProblem, keysPresent) = source.bytes.withUnsafeBufferPointer { buffer -> (Document, Bool, KnownKeySet) in
             var parser = Parser(bytes: buffer)
             let document = parser.parseDocument()
-            return (document, parser.sawProblem)
+            return (document, parser.sawProblem, parser.keysPresent)
         }
         let diagnostics = SyntaxValidator(source: source).diagnose(document, walkTree: sawProblem)
-        return SyntaxTree(source: source, document: document, diagnostics: diagnostics)
+        return SyntaxTree(source: source, document: document, diagnostics: diagnostics, keysPresent: keysPresent)
     }
 
     /// Parses text (for tests and small inputs).

@@ -37,6 +37,51 @@ struct LexerAndParserTests {
         }
     }
 
+    @Test("every field carries its key's number: known keys by name, others unknown, quoted or odd keys never known")
+    func fieldsCarryKnownKeys() {
+        let tree = SyntaxTree.parse("""
+            view: orders {
+              dimension: id { type: number  sql: ${TABLE}.id ;; }
+              custom_key: yes
+              sqlx: 1
+              measure: total { type: sum }
+            }
+            """)
+        var seen: [(String, KnownKey)] = []
+        func walk(_ items: [Item]) {
+            for case .field(let field) in items {
+                seen.append((tree.text(field.key), field.knownKey))
+                #expect(items.contains { $0.fieldKnownKey == field.knownKey })
+                if case .block(let block) = field.value { walk(block.items) }
+            }
+        }
+        walk(tree.document.items)
+        #expect(seen.map(\.0) == ["view", "dimension", "type", "sql", "custom_key", "sqlx", "measure", "type"])
+        for (key, number) in seen {
+            if KnownKey.names.contains(key) {
+                #expect(number == KnownKey(key) && number.name == key, "\(key)")
+            } else {
+                #expect(number == .unknown, "\(key)")
+            }
+        }
+        #expect(KnownKey("sql").isExpressionKey && !KnownKey("type").isExpressionKey && !KnownKey.unknown.isExpressionKey)
+        #expect(KnownKey("dimension").isRepeatable && !KnownKey("type").isRepeatable)
+    }
+
+    @Test("a tree records which known keys its fields use, at any depth, and no others")
+    func keysPresent() {
+        let tree = SyntaxTree.parse("view: v {\n  derived_table: {\n    sql_trigger_value: SELECT 1 ;;\n  }\n  my_key: 1\n}\n")
+        #expect(KnownKey.count <= 256)
+        for key in ["view", "derived_table", "sql_trigger_value"] { #expect(tree.keysPresent.contains(KnownKey(key)), "\(key)") }
+        for key in ["sql", "dimension", "explore", "type"] { #expect(!tree.keysPresent.contains(KnownKey(key)), "\(key)") }
+        #expect(!tree.keysPresent.contains(.unknown))
+        // Every number fits: the last one can be inserted and found.
+        var set = KnownKeySet()
+        let last = KnownKey(rawValue: UInt16(KnownKey.count - 1))
+        set.insert(last)
+        #expect(set.contains(last) && !set.contains(KnownKey(rawValue: 1)))
+    }
+
     @Test("a byte key table finds its keys anywhere in a buffer, and nothing else")
     func byteKeyTable() {
         let table = ByteKeyTable([(key: "sql", value: 1), (key: "set", value: 2), (key: "sql_on", value: 3), (key: "", value: 4)])
@@ -48,6 +93,15 @@ struct LexerAndParserTests {
         #expect(value("  set", 2..<5) == 2)  // at the very end of the buffer
         #expect(value("x sql_on: y", 2..<8) == 3)
         #expect(value("sql_on", 0..<3) == 1)  // a prefix is its own key
+        // Many keys of one length, all found (the hash table probes past collisions).
+        let many = (0..<300).map { (key: "k" + String($0 + 1000), value: $0) }
+        let wide = ByteKeyTable(many)
+        for entry in many {
+            let bytes = Array(entry.key.utf8)
+            #expect(bytes.withUnsafeBufferPointer { wide.value($0, 0..<bytes.count) } == entry.value)
+        }
+        let missing = Array("k0999".utf8)
+        #expect(missing.withUnsafeBufferPointer { wide.value($0, 0..<missing.count) } == nil)
         for (text, range) in [("sq", 0..<2), ("sqx", 0..<3), ("SQL", 0..<3), ("sql", 1..<3), ("", 0..<0), ("sql", 2..<5), ("sql", -1..<2)] {
             #expect(value(text, range) == nil, "\(text) \(range)")
         }

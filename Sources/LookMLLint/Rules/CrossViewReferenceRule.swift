@@ -45,16 +45,19 @@ struct CrossViewReferenceRule: FileLintRule {
             """),
         ])
 
-    static let sqlKeys: Set<String> = ["sql", "sql_start", "sql_end", "sql_latitude", "sql_longitude"]
+    /// The members whose SQL a dimension computes its value with.
+    static let sqlKeys: [KnownKey] = ["sql", "sql_start", "sql_end", "sql_latitude", "sql_longitude"].map(KnownKey.init)
 
     func check(_ file: FileSyntax, _ sink: RuleSink) {
         for view in file.views {
             for field in view.fields where field.isDimension {
                 let reader = field.syntax.reader
-                for index in field.syntax.block.items.indices {
-                    guard case .field(let member) = field.syntax.block.items[index] else { continue }
-                    guard case .expression(let body, _) = member.value, reader.mayHoldSubstitution(body.textRange),
-                          Self.sqlKeys.contains(where: { reader.hasKey(member, $0) }) else { continue }
+                let items = field.syntax.block.items
+                for index in items.indices {
+                    // Read in place: most members are not SQL, and most SQL names no other view.
+                    guard let known = items[index].fieldKnownKey, Self.sqlKeys.contains(known),
+                          let body = items[index].scalarValueToken, body.kind == .expression,
+                          reader.mayHoldSubstitution(body.textRange) else { continue }
                     for found in qualifiedSubstitutions(in: body.textRange, bytes: reader.source.bytes)
                     where found.qualifier != view.name && found.name != "SQL_TABLE_NAME" {
                         sink.report("dimension '\(view.name).\(field.name)' reads '\(found.qualifier).\(found.name)' from another view; it only works in explores that join '\(found.qualifier)'",

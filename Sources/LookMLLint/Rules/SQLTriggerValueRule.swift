@@ -43,12 +43,14 @@ struct SQLTriggerValueRule: FileLintRule {
             """),
         ])
 
+    private static let key = KnownKey("sql_trigger_value")
+
     func check(_ file: FileSyntax, _ sink: RuleSink) {
-        // The key is rare: most files do not hold its bytes at all, and need no walk.
-        guard let reader = file.reader, reader.contains("sql_trigger_value") else { return }
+        // The key is rare: most files never use it (the parser recorded which keys they do), and need no walk.
+        guard let reader = file.reader, reader.tree.keysPresent.contains(Self.key) else { return }
         func walk(_ items: [Item]) {
             for case .field(let field) in items {
-                if reader.hasKey(field, "sql_trigger_value") {
+                if field.knownKey == Self.key {
                     sink.report("persist with a datagroup ('datagroup_trigger: name') instead of 'sql_trigger_value'",
                                 file: file.path, range: field.key.textRange)
                 }
