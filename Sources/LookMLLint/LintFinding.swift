@@ -53,16 +53,18 @@ public struct LintFinding: Hashable, Sendable {
 
     /// Findings without repeats, by file, position, code and message (then end and severity, so that the order never
     /// depends on hashing). Grouped by file first: a project's long paths are then compared once per file, not once
-    /// per comparison.
+    /// per comparison, and files are deduplicated and sorted on all cores.
     static func deduplicatedAndOrdered(_ findings: [LintFinding]) -> [LintFinding] {
         var byFile: [String: [LintFinding]] = [:]
-        for finding in Set(findings) { byFile[finding.file, default: []].append(finding) }
-        return byFile.keys.sorted().flatMap { file in
-            byFile[file]!.sorted {
+        for finding in findings { byFile[finding.file, default: []].append(finding) }
+        let groups = byFile.keys.sorted().map { byFile[$0]! }
+        return parallelMap(groups.count) { index in
+            var seen = Set<LintFinding>()
+            return groups[index].filter { seen.insert($0).inserted }.sorted {
                 ($0.range.lowerBound, $0.code, $0.message, $0.range.upperBound, $0.severity.rawValue)
                     < ($1.range.lowerBound, $1.code, $1.message, $1.range.upperBound, $1.severity.rawValue)
             }
-        }
+        }.flatMap { $0 }
     }
 }
 

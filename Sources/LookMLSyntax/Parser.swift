@@ -179,7 +179,7 @@ struct Parser {
     private mutating func parseField(depth: Int) -> Field {
         let key = eat()
         let knownKey = knownKey(key)
-        keysPresent.insert(knownKey)
+        if knownKey != .unknown { keysPresent.insert(knownKey) }
         let colon = expect(.colon)
         if knownKey.isExpressionKey, !colon.isMissing {
             precondition(aheadCount == 0, "expression must be lexed before any look-ahead")
