@@ -3,7 +3,8 @@
 #   - `lookml check` and `lookml lint` on projects 1x, 10x and 100x a large real project (100x: about 20,000 files
 #     and 533 MB): wall seconds and peak memory, and the growth t(100x)/t(1x)/100 (1.00 = linear);
 #   - `lookml rename view` of a view referenced 10,000 times, and back;
-#   - live validation of both generated blocks on the embedded PostgreSQL, server start included.
+#   - live validation of both generated blocks on the embedded PostgreSQL, server start included;
+#   - first, a host reference (sha256 of 100 MB on one core): compare the figures of two runs next to it.
 # Usage: Benchmarks/scale.sh [--sizes "1 10 100"] [--runs N] [--lookml PATH] [--skip-live] [-h]
 # Projects are generated once into Benchmarks/.work/xN (100x takes about 3 minutes and 533 MB of disk) and reused.
 set -euo pipefail
@@ -64,6 +65,10 @@ verdict() { # verdict SECONDS MB: against the targets (< 10 s, < 2048 MB)
 }
 
 printf '%-46s %9s %9s %8s %9s  %s\n' "task" "seconds" "peak MB" "files" "MB" "target (<10 s, <2 GB)"
+# The host's speed at the time of the run, by a fixed task that is none of ours (one core, no disk): this machine's
+# speed varies by a factor of up to 1.8 with the load of the host, so figures of two runs compare only next to it.
+warm_dir="" measure bash -c 'head -c 100000000 /dev/zero | sha256sum'
+printf '%-46s %9s\n' "host reference: sha256 of 100 MB (one core)" "$seconds"
 declare -A check_time=() lint_time=()
 for n in $sizes; do
     dir="$work/x$n"
