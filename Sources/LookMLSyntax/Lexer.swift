@@ -21,36 +21,34 @@ struct Lexer {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0B || byte == 0x0C
     }
 
-    /// Bytes that end a bare literal: whitespace, `:{}[],"`, control characters — as a 256-bit set, because the
-    /// lexer asks for every byte of every name.
-    private static let literalEndBits: (UInt64, UInt64, UInt64, UInt64) = {
-        var words: [UInt64] = [0, 0, 0, 0]
+    /// Byte classes, as bits of `byteClasses`.
+    private static let endsLiteralBit: UInt8 = 1, semicolonBit: UInt8 = 2, whitespaceBit: UInt8 = 4
+
+    /// Per byte value, its classes: `endsLiteralBit` for bytes that end a bare literal (whitespace, `:{}[],"`,
+    /// control characters), `semicolonBit` for `;` (a literal ends at `;;` only), `whitespaceBit` for whitespace. A
+    /// table in memory that lives as long as the process: the lexer reads it for every byte of every name and every
+    /// indentation, and a load beats any chain of tests.
+    nonisolated(unsafe) private static let byteClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         for value in 0..<256 {
             let byte = UInt8(value)
-            let ends: Bool
+            var classes: UInt8 = 0
             switch byte {
             case UInt8(ascii: ":"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"),
-                 UInt8(ascii: ","), UInt8(ascii: "\""): ends = true
-            default: ends = byte < 0x21 || byte == 0x7F
+                 UInt8(ascii: ","), UInt8(ascii: "\""): classes = endsLiteralBit
+            case UInt8(ascii: ";"): classes = semicolonBit
+            default: if byte < 0x21 || byte == 0x7F { classes = endsLiteralBit }
             }
-            if ends { words[value >> 6] |= 1 << UInt64(value & 63) }
+            if isWhitespace(byte) { classes |= whitespaceBit }
+            table[value] = classes
         }
-        return (words[0], words[1], words[2], words[3])
+        return UnsafePointer(table)
     }()
 
-    /// A copy of `literalEndBits` in the lexer itself, so the hot loop reads no global.
-    private let literalEnd = Lexer.literalEndBits
+    /// `byteClasses`, kept in the lexer itself, so the hot loops read no global.
+    private let byteClass = Lexer.byteClasses
 
-    @inline(__always) func endsLiteral(_ byte: UInt8) -> Bool {
-        let word: UInt64
-        switch byte >> 6 {
-        case 0: word = literalEnd.0
-        case 1: word = literalEnd.1
-        case 2: word = literalEnd.2
-        default: word = literalEnd.3
-        }
-        return (word >> UInt64(byte & 63)) & 1 == 1
-    }
+    @inline(__always) func endsLiteral(_ byte: UInt8) -> Bool { byteClass[Int(byte)] & Lexer.endsLiteralBit != 0 }
 
     /// True once the lexer has produced something a diagnostic must be written about (an unterminated string
     /// or expression, a control character); a clean file skips the diagnostics pass entirely.
@@ -132,7 +130,7 @@ struct Lexer {
         if position == 0, count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
         while position < count {
             let byte = bytes[position]
-            if Lexer.isWhitespace(byte) {
+            if byteClass[Int(byte)] & Lexer.whitespaceBit != 0 {
                 position += 1
             } else if byte == UInt8(ascii: "#") {
                 skipComment()
@@ -180,9 +178,11 @@ struct Lexer {
                 return .unknown
             }
             while position < count {
-                let next = bytes[position]
-                if endsLiteral(next) { break }
-                if next == UInt8(ascii: ";"), position + 1 < count, bytes[position + 1] == UInt8(ascii: ";") { break }
+                let classes = byteClass[Int(bytes[position])]
+                if classes & (Lexer.endsLiteralBit | Lexer.semicolonBit) != 0 {
+                    if classes & Lexer.endsLiteralBit != 0 { break }
+                    if position + 1 < count, bytes[position + 1] == UInt8(ascii: ";") { break }
+                }
                 position += 1
             }
             return .literal
@@ -196,9 +196,13 @@ struct Lexer {
         let start = position
         position += 1
         while position < count {
+            // Skip to the next quote or backslash, sixteen bytes at a time.
+            position = ByteSearch.firstIndex(in: bytes, position..<count, ofAny: UInt8(ascii: "\""), UInt8(ascii: "\\"),
+                                             UInt8(ascii: "\""), UInt8(ascii: "\\"))
+            guard position < count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") { position += 1; return }
-            if byte == UInt8(ascii: "\\"), position + 1 < count { position += 2; continue }
+            if position + 1 < count { position += 2; continue }
             position += 1
         }
         sawProblem = true
