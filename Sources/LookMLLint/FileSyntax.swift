@@ -80,13 +80,7 @@ public struct SyntaxReader: Sendable {
 
     /// The byte range of a token's value: inside a string's quotes, a literal's whole text (as `scalar` reads it,
     /// without making the text).
-    public func unquotedRange(_ token: Token) -> Range<Int> {
-        let range = token.textRange
-        guard token.kind == .string, range.count >= 1 else { return range }
-        let start = range.lowerBound + 1
-        let end = range.count >= 2 && storage.source.bytes[range.upperBound - 1] == UInt8(ascii: "\"") ? range.upperBound - 1 : range.upperBound
-        return start..<max(start, end)
-    }
+    public func unquotedRange(_ token: Token) -> Range<Int> { storage.source.unquotedRange(of: token) }
 
     /// A token's value; strings without their quotes.
     public func scalar(_ token: Token) -> ScalarValue {

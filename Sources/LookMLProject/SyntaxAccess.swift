@@ -36,13 +36,7 @@ struct SyntaxAccess {
     }
 
     /// The byte range inside a string token's quotes (a literal's whole range), without making its text.
-    func unquotedRange(_ token: Token) -> Range<Int> {
-        let range = token.textRange
-        guard token.kind == .string else { return range }
-        let start = min(range.lowerBound + 1, range.upperBound)
-        let end = max(start, bytes[range.upperBound - 1] == UInt8(ascii: "\"") && range.count >= 2 ? range.upperBound - 1 : range.upperBound)
-        return start..<end
-    }
+    func unquotedRange(_ token: Token) -> Range<Int> { tree.source.unquotedRange(of: token) }
 
     /// The byte range of a literal, string (inside its quotes) or expression value, without making its text.
     func scalarRange(_ field: Field) -> Range<Int>? { scalarRange(field.scalarValueToken) }

@@ -37,6 +37,17 @@ public final class SourceFile: Sendable {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
+    /// The byte range of a token's value: inside a string's quotes (an unterminated string has only its opening
+    /// quote removed), a literal's or expression body's whole text.
+    @inlinable
+    public func unquotedRange(of token: Token) -> Range<Int> {
+        let range = token.textRange
+        guard token.kind == .string, range.count >= 1 else { return range }
+        let start = range.lowerBound + 1
+        let end = range.count >= 2 && bytes[range.upperBound - 1] == UInt8(ascii: "\"") ? range.upperBound - 1 : range.upperBound
+        return start..<max(start, end)
+    }
+
     /// The text of a byte range, decoded as UTF-8 (invalid sequences become U+FFFD).
     public func text(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
