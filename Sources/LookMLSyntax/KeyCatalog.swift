@@ -46,8 +46,8 @@ public enum KeyCatalog {
     /// The repeatable keys, for lookups by bytes.
     private static let repeatableKeyTable = ByteKeyTable(repeatableKeys.map { (key: $0, value: ()) })
 
-    /// `isRepeatableKey(_:)` for a range of a file's bytes, without slicing the array: the duplicate-key rule asks
-    /// for every key of a project.
+    /// `isRepeatableKey(_:)` for a range of a file's bytes, without slicing the array. (A parsed field already
+    /// knows: `field.knownKey.isRepeatable`.)
     public static func isRepeatableKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         repeatableKeyTable.contains(bytes, range)
     }
